@@ -1,0 +1,170 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import cookie from "@fastify/cookie";
+import formbody from "@fastify/formbody";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { sql } from "kysely";
+import { z } from "zod";
+import { identityPlugin } from "./modules/identity/index.ts";
+import type { Config } from "./platform/config/config.ts";
+import type { SecretBox } from "./platform/crypto/secret-box.ts";
+import type { Db } from "./platform/db/database.ts";
+import { AppError } from "./platform/http/app-error.ts";
+import { installErrorHandler } from "./platform/http/error-handler.ts";
+import { errorResponses } from "./platform/http/error-schema.ts";
+import { loggerOptions } from "./platform/log/logger.ts";
+
+export interface AppDependencies {
+  config: Config;
+  db: Db;
+  secretBox: SecretBox;
+  /** The clock; tests move it to expire sessions and lockouts. */
+  now?: () => Date;
+  /** Where the built web app is; defaults to web/dist. */
+  webRoot?: string;
+}
+
+const DEFAULT_WEB_ROOT = fileURLToPath(new URL("../../web/dist", import.meta.url));
+
+/** Builds the whole application: platform plugins, then each module, then the web app. */
+export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: loggerOptions(config),
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+  requireDeclaredAccess(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.secureCookies,
+    referrerPolicy: { policy: "no-referrer" },
+  });
+  await app.register(rateLimit, {
+    max: config.rateLimitPerMinute,
+    timeWindow: "1 minute",
+    errorResponseBuilder: (_request, context) =>
+      new AppError("rate_limited", "Too many requests. Slow down and try again.", {
+        retryAfterSeconds: Math.max(1, Math.ceil(context.ttl / 1000)),
+      }),
+  });
+  await app.register(cookie);
+  await app.register(formbody);
+  await registerApiDocs(app);
+
+  app.get(
+    "/api/health",
+    {
+      config: { access: { kind: "public" }, rateLimit: false },
+      schema: { tags: ["platform"], summary: "Liveness", response: { 200: z.object({ status: z.literal("ok") }) } },
+    },
+    async () => ({ status: "ok" as const }),
+  );
+  app.get(
+    "/api/ready",
+    {
+      config: { access: { kind: "public" }, rateLimit: false },
+      schema: {
+        tags: ["platform"],
+        summary: "Readiness: the database answers",
+        response: { 200: z.object({ status: z.literal("ready") }), ...errorResponses(503) },
+      },
+    },
+    async () => {
+      try {
+        await sql`SELECT 1`.execute(deps.db);
+      } catch (error) {
+        throw new AppError("unavailable", "The database does not answer.", { cause: error });
+      }
+      return { status: "ready" as const };
+    },
+  );
+
+  const identityContext = {
+    db: deps.db,
+    secretBox: deps.secretBox,
+    sessionHours: config.sessionHours,
+    now: deps.now ?? (() => new Date()),
+  };
+  await app.register(identityPlugin, { context: identityContext, secureCookies: config.secureCookies });
+
+  await serveWebApp(app, deps.webRoot ?? DEFAULT_WEB_ROOT);
+  return app;
+}
+
+/** Every API route must say who may call it; a forgotten declaration stops the server at boot. */
+function requireDeclaredAccess(app: FastifyInstance): void {
+  app.addHook("onRoute", (route) => {
+    if (!route.url.startsWith("/api/") || route.url.startsWith("/api/docs")) return;
+    if (!route.config?.access) throw new Error(`Route ${route.method} ${route.url} does not declare config.access.`);
+  });
+}
+
+async function registerApiDocs(app: FastifyInstance): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Guildhall API",
+        version: "1",
+        description:
+          "Agreements, reports, AI consent, transparency, compensation and labour statistics for creative-industry unions.",
+      },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "guildhall_session" },
+          apiKey: { type: "http", scheme: "bearer", description: "An organization API key: gh_<prefix>_<secret>" },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+}
+
+/** Serves the built single-page app, falling back to index.html for client-side routes. */
+async function serveWebApp(app: FastifyInstance, webRoot: string): Promise<void> {
+  if (!existsSync(path.join(webRoot, "index.html"))) {
+    app.log.warn({ webRoot }, "web app not built: run `npm run build:web`; serving the API only");
+    return;
+  }
+  await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ["index.html"] });
+  app.get("/*", { config: { rateLimit: false } }, (request, reply) => {
+    if (request.url.startsWith("/api/")) {
+      return reply
+        .code(404)
+        .send({ error: { code: "not_found", message: `No route ${request.method} ${request.url.split("?")[0]}.` } });
+    }
+    return reply.sendFile("index.html");
+  });
+}

@@ -1,0 +1,157 @@
+import { Command, InvalidArgumentError, Option } from "commander";
+import { generateSync } from "otplib";
+import { emailSchema, ORGANIZATION_KINDS, passwordSchema, ROLES } from "../../common/identity.ts";
+import { createOrganization, grantRole, issueApiKey } from "./modules/identity/index.ts";
+import { type Config, ConfigError, loadConfig } from "./platform/config/config.ts";
+import { createSecretBox, loadSecretBoxKey } from "./platform/crypto/secret-box.ts";
+import { openMigratedDatabase } from "./platform/db/open.ts";
+import { AppError } from "./platform/http/app-error.ts";
+import { DEMO_TOTP_SECRET, describeDemoSignIns, seedDemo } from "./seed/demo.ts";
+import { startServer } from "./server.ts";
+
+const EXIT_FAILURE = 1;
+const EXIT_CONFIG = 78;
+
+const program = new Command()
+  .name("guildhall")
+  .description("Guildhall: collective agreements, reports, AI consent and transparency for creative-industry unions.")
+  .showHelpAfterError("(run with --help for usage)");
+
+program
+  .command("serve")
+  .description("Start the web app and API (embedded database unless DATABASE_URL is set); applies migrations first.")
+  .action(async () => {
+    await startServer(loadConfig());
+  });
+
+program
+  .command("migrate")
+  .description("Apply pending database migrations and exit.")
+  .action(() =>
+    withDatabase(async ({ applied }) => {
+      console.log(applied.length ? `Applied: ${applied.join(", ")}` : "Database is up to date.");
+    }),
+  );
+
+program
+  .command("seed")
+  .description("Add the demo organizations and one person per role (only on an empty database).")
+  .action(() =>
+    withDatabase(async ({ db, config }) => {
+      const existing = await db.selectFrom("organizations").select("id").limit(1).executeTakeFirst();
+      if (existing)
+        throw new CliError("The database already has organizations; demo data is only added to an empty one.");
+      const secretBox = await createSecretBox(await loadSecretBoxKey(config.dataDir, config.secretKey));
+      console.log(describeDemoSignIns(await seedDemo(db, secretBox)));
+    }),
+  );
+
+const org = program.command("org").description("Manage organizations.");
+org
+  .command("create")
+  .description("Create an organization and print its id.")
+  .requiredOption("--name <name>", "organization name")
+  .addOption(new Option("--kind <kind>", "kind of organization").choices(ORGANIZATION_KINDS).makeOptionMandatory())
+  .option("--country <code>", "ISO 3166-1 alpha-2 country code", parseCountry)
+  .action((options: { name: string; kind: (typeof ORGANIZATION_KINDS)[number]; country?: string }) =>
+    withDatabase(async ({ db }) => {
+      const created = await createOrganization(db, options);
+      console.log(created.id);
+    }),
+  );
+
+const user = program.command("user").description("Manage users.");
+user
+  .command("create")
+  .description("Create a user (or give an existing one a role) in an organization.")
+  .requiredOption("--email <email>", "e-mail address", parseWith(emailSchema))
+  .requiredOption("--name <name>", "display name")
+  .requiredOption("--org <id>", "organization id")
+  .addOption(new Option("--role <role>", "role in the organization").choices(ROLES).makeOptionMandatory())
+  .addOption(new Option("--password <password>", "password (at least 12 characters)").env("GUILDHALL_NEW_PASSWORD"))
+  .action((options: { email: string; name: string; org: string; role: (typeof ROLES)[number]; password?: string }) =>
+    withDatabase(async ({ db }) => {
+      if (options.password !== undefined) parseWith(passwordSchema)(options.password);
+      const member = await grantRole(db, options.org, {
+        email: options.email,
+        displayName: options.name,
+        role: options.role,
+        password: options.password,
+      });
+      console.log(`${member.email} is now ${member.role} (user ${member.userId}).`);
+    }),
+  );
+
+const apikey = program.command("apikey").description("Manage API keys.");
+apikey
+  .command("create")
+  .description("Create an API key for an organization; the secret is printed once.")
+  .requiredOption("--org <id>", "organization id")
+  .requiredOption("--name <name>", "what the key is for")
+  .action((options: { org: string; name: string }) =>
+    withDatabase(async ({ db }) => {
+      const key = await issueApiKey(db, options.org, options.name, null);
+      console.log(key.secret);
+      console.error(`API key ${key.id} created. Store the secret now: it is not shown again.`);
+    }),
+  );
+
+program
+  .command("demo-totp")
+  .description("Print the current two-factor code for the demo officer and admin (demo secret only).")
+  .action(() => {
+    console.log(generateSync({ secret: DEMO_TOTP_SECRET }));
+  });
+
+class CliError extends Error {}
+
+interface CliDatabase {
+  db: Awaited<ReturnType<typeof openMigratedDatabase>>["db"];
+  applied: string[];
+  config: Config;
+}
+
+/** Opens the configured database for one command and always closes it. */
+async function withDatabase(action: (database: CliDatabase) => Promise<void>): Promise<void> {
+  const config = loadConfig();
+  const database = await openMigratedDatabase(config);
+  try {
+    await action({ db: database.db, applied: database.applied, config });
+  } finally {
+    await database.close();
+  }
+}
+
+function parseWith(schema: {
+  safeParse(value: string): { success: boolean; data?: unknown; error?: { issues: { message: string }[] } };
+}) {
+  return (value: string): string => {
+    const result = schema.safeParse(value);
+    if (!result.success) throw new InvalidArgumentError(result.error?.issues[0]?.message ?? "not valid");
+    return String(result.data);
+  };
+}
+
+function parseCountry(value: string): string {
+  if (!/^[A-Za-z]{2}$/.test(value)) throw new InvalidArgumentError("use a two-letter ISO 3166-1 code, e.g. DE");
+  return value.toUpperCase();
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(EXIT_CONFIG);
+  }
+  const message = error instanceof AppError || error instanceof CliError ? error.message : describeUnexpected(error);
+  console.error(`guildhall: ${message}`);
+  process.exit(EXIT_FAILURE);
+}
+
+function describeUnexpected(error: unknown): string {
+  if (error instanceof Error && /invalid input syntax for type uuid/.test(error.message))
+    return "that id is not a valid id";
+  if (error instanceof Error && /foreign key/.test(error.message)) return "no organization with that id";
+  return error instanceof Error ? error.message : String(error);
+}

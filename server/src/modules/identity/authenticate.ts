@@ -1,0 +1,130 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { Actor, RouteAccess } from "../../platform/auth/actor.ts";
+import { belongsToOrganization, hasOrganizationRole } from "../../platform/auth/actor.ts";
+import { constantTimeEqual, sha256Hex } from "../../platform/crypto/tokens.ts";
+import { AppError, notFound } from "../../platform/http/app-error.ts";
+import type { IdentityContext } from "./identity.context.ts";
+import { deleteSession, findApiKeyByPrefix, findSession } from "./identity.repository.ts";
+import { API_KEY_PATTERN } from "./use-cases/manage-api-keys.ts";
+
+export const SESSION_COOKIE = "guildhall_session";
+const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** Resolves the caller from the session cookie or an API key. */
+export async function resolveActor(context: IdentityContext, request: FastifyRequest): Promise<Actor> {
+  const authorization = request.headers.authorization;
+  if (authorization) return resolveApiKey(context, authorization);
+  const token = request.cookies[SESSION_COOKIE];
+  if (!token) return { kind: "anonymous" };
+  const tokenHash = sha256Hex(token);
+  const session = await findSession(context.db, tokenHash);
+  if (!session) return { kind: "anonymous", sessionProblem: "unknown" };
+  if (session.expires_at <= context.now()) {
+    await deleteSession(context.db, tokenHash);
+    return { kind: "anonymous", sessionProblem: "expired" };
+  }
+  const memberships = await context.db
+    .selectFrom("memberships")
+    .select(["organization_id as organizationId", "role"])
+    .where("user_id", "=", session.user_id)
+    .execute();
+  return {
+    kind: "user",
+    userId: session.user_id,
+    memberships,
+    session: {
+      tokenHash,
+      csrfToken: session.csrf_token,
+      enrollmentOnly: session.enrollment_only,
+      expiresAt: session.expires_at,
+    },
+  };
+}
+
+async function resolveApiKey(context: IdentityContext, authorization: string): Promise<Actor> {
+  const match = API_KEY_PATTERN.exec(authorization.replace(/^Bearer\s+/i, ""));
+  const row = match?.[1] ? await findApiKeyByPrefix(context.db, match[1]) : undefined;
+  if (!match?.[2] || !row || row.revoked_at || !constantTimeEqual(row.secret_hash, sha256Hex(match[2]))) {
+    throw new AppError("unauthenticated", "The API key is not valid.");
+  }
+  return { kind: "api_key", apiKeyId: row.id, organizationId: row.organization_id };
+}
+
+/**
+ * Cookie-borne requests that change state must prove they come from our own pages: a session's
+ * CSRF token in `x-csrf-token` (forms send `_csrf`, checked after parsing), and never a
+ * cross-site origin, which also stops sign-in forgery before any session exists.
+ */
+export function checkCsrf(request: FastifyRequest): "ok" | "needs_form_token" {
+  if (!UNSAFE_METHODS.has(request.method) || request.actor.kind === "api_key") return "ok";
+  if (request.headers["sec-fetch-site"] === "cross-site" || !sameOrigin(request)) {
+    throw new AppError("csrf_failed", "This request did not come from a Guildhall page.");
+  }
+  if (request.actor.kind !== "user") return "ok";
+  const header = request.headers["x-csrf-token"];
+  if (typeof header === "string" && constantTimeEqual(header, request.actor.session.csrfToken)) return "ok";
+  if (request.headers["content-type"]?.startsWith("application/x-www-form-urlencoded")) return "needs_form_token";
+  throw new AppError("csrf_failed", "The form has expired. Reload the page and try again.");
+}
+
+export function checkFormCsrf(request: FastifyRequest): void {
+  const body = request.body as { _csrf?: unknown } | undefined;
+  const token = typeof body?._csrf === "string" ? body._csrf : "";
+  if (request.actor.kind !== "user" || !constantTimeEqual(token, request.actor.session.csrfToken)) {
+    throw new AppError("csrf_failed", "The form has expired. Reload the page and try again.");
+  }
+}
+
+function sameOrigin(request: FastifyRequest): boolean {
+  const origin = request.headers.origin;
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+/** Enforces a route's declared access before its body is parsed. */
+export function enforceAccess(request: FastifyRequest, access: RouteAccess): void {
+  if (access.kind === "public") return;
+  const actor = request.actor;
+  if (actor.kind === "anonymous") {
+    if (actor.sessionProblem === "expired")
+      throw new AppError("session_expired", "Your session has expired. Please sign in again.");
+    throw new AppError("unauthenticated", "Please sign in.");
+  }
+  if (
+    actor.kind === "user" &&
+    actor.session.enrollmentOnly &&
+    !(access.kind === "signed_in" && access.duringEnrollment)
+  ) {
+    throw new AppError("totp_enrollment_required", "Set up two-factor sign-in to continue.");
+  }
+  if (access.kind === "signed_in") {
+    if (actor.kind !== "user") throw new AppError("forbidden", "This needs a signed-in person, not an API key.");
+    return;
+  }
+  const organizationId = (request.params as { orgId?: string }).orgId;
+  if (!organizationId)
+    throw new Error(`Route ${request.routeOptions.url} declares organization access but has no :orgId.`);
+  if (actor.kind === "api_key" && !access.apiKey) throw new AppError("forbidden", "API keys cannot use this route.");
+  if (!belongsToOrganization(actor, organizationId)) throw notFound("organization");
+  if (actor.kind === "user" && !hasOrganizationRole(actor, organizationId, access.roles)) {
+    throw new AppError("forbidden", "You are not allowed to do this.");
+  }
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string, options: { secure: boolean; expiresAt: Date }) {
+  void reply.setCookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: "strict",
+    secure: options.secure,
+    path: "/",
+    expires: options.expiresAt,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply, options: { secure: boolean }) {
+  void reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: "strict", secure: options.secure, path: "/" });
+}

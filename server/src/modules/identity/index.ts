@@ -1,0 +1,46 @@
+import fp from "fastify-plugin";
+import { checkCsrf, checkFormCsrf, enforceAccess, resolveActor } from "./authenticate.ts";
+import type { IdentityContext } from "./identity.context.ts";
+import { identityRoutes } from "./identity.routes.ts";
+
+export type { IdentityContext } from "./identity.context.ts";
+export { findUserByEmail } from "./identity.repository.ts";
+export type { IdentityTables } from "./identity.tables.ts";
+export { enrollTotpSecret } from "./use-cases/enroll-totp.ts";
+export { issueApiKey } from "./use-cases/manage-api-keys.ts";
+export { grantRole } from "./use-cases/manage-members.ts";
+export { createOrganization } from "./use-cases/organizations.ts";
+
+export interface IdentityPluginOptions {
+  context: IdentityContext;
+  secureCookies: boolean;
+}
+
+/**
+ * Resolves the caller of every request, enforces each route's declared access and CSRF rules
+ * before the body is read, and serves the identity routes under /api/v1.
+ */
+export const identityPlugin = fp<IdentityPluginOptions>(
+  async (app, options) => {
+    app.decorateRequest("actor", null as never);
+    app.addHook("onRequest", async (request) => {
+      request.actor = { kind: "anonymous" };
+      const access = request.routeOptions.config.access;
+      if (!access) return;
+      request.actor = await resolveActor(options.context, request);
+      enforceAccess(request, access);
+      if (checkCsrf(request) === "needs_form_token") request.requiresFormCsrf = true;
+    });
+    app.addHook("preHandler", async (request) => {
+      if (request.requiresFormCsrf) checkFormCsrf(request);
+    });
+    await app.register(identityRoutes, { prefix: "/api/v1", ...options });
+  },
+  { name: "identity" },
+);
+
+declare module "fastify" {
+  interface FastifyRequest {
+    requiresFormCsrf?: boolean;
+  }
+}

@@ -1,0 +1,51 @@
+import type { OrganizationKind } from "../../../../../common/identity.ts";
+import type { Actor } from "../../../platform/auth/actor.ts";
+import type { Db } from "../../../platform/db/database.ts";
+import { AppError, notFound } from "../../../platform/http/app-error.ts";
+import type { IdentityContext } from "../identity.context.ts";
+import { findOrganization, listMembershipsOfUser } from "../identity.repository.ts";
+import { authorizeReadOrganization } from "../policies.ts";
+
+/** The organizations the signed-in user belongs to, one entry per role held. */
+export async function listMyOrganizations(context: IdentityContext, actor: Actor) {
+  if (actor.kind !== "user") throw new AppError("unauthenticated", "Please sign in.");
+  const rows = await listMembershipsOfUser(context.db, actor.userId);
+  return rows.map((row) => ({
+    id: row.organizationId,
+    name: row.organizationName,
+    kind: row.organizationKind,
+    country: row.country,
+    createdAt: row.organizationCreatedAt.toISOString(),
+    role: row.role,
+  }));
+}
+
+export async function getOrganization(context: IdentityContext, actor: Actor, organizationId: string) {
+  authorizeReadOrganization(actor, organizationId);
+  const row = await findOrganization(context.db, organizationId);
+  if (!row) throw notFound("organization");
+  return presentOrganization(row);
+}
+
+/** Creates an organization; operators do this from the CLI. */
+export async function createOrganization(
+  db: Db,
+  input: { name: string; kind: OrganizationKind; country?: string | null },
+) {
+  const row = await db
+    .insertInto("organizations")
+    .values({ name: input.name, kind: input.kind, country: input.country ?? null })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return presentOrganization(row);
+}
+
+function presentOrganization(row: {
+  id: string;
+  name: string;
+  kind: OrganizationKind;
+  country: string | null;
+  created_at: Date;
+}) {
+  return { id: row.id, name: row.name, kind: row.kind, country: row.country, createdAt: row.created_at.toISOString() };
+}

@@ -1,0 +1,66 @@
+import { ROLES_REQUIRING_TOTP, type SignInRequest } from "../../../../../common/identity.ts";
+import { verifyAgainstDecoy, verifyPassword } from "../../../platform/crypto/passwords.ts";
+import { sha256Hex } from "../../../platform/crypto/tokens.ts";
+import { AppError } from "../../../platform/http/app-error.ts";
+import type { IdentityContext } from "../identity.context.ts";
+import {
+  clearThrottle,
+  findThrottle,
+  findUserByEmail,
+  listMembershipsOfUser,
+  saveThrottle,
+} from "../identity.repository.ts";
+import { type CreatedSession, createSession } from "../sessions.ts";
+import { lockSecondsAfter } from "../sign-in-throttle.ts";
+import { verifyTotp } from "../totp.ts";
+
+const WRONG_CREDENTIALS = "The e-mail address or the password is not right.";
+
+/**
+ * Signs a user in with e-mail, password and, when enrolled, a TOTP code. Unknown e-mails and
+ * wrong passwords get the same answer in the same time; repeated failures lock the e-mail.
+ */
+export async function signIn(context: IdentityContext, request: SignInRequest): Promise<CreatedSession> {
+  const throttleKey = sha256Hex(request.email);
+  const throttle = await findThrottle(context.db, throttleKey);
+  const now = context.now();
+  if (throttle?.locked_until && throttle.locked_until > now) {
+    throw lockedOut(throttle.locked_until, now);
+  }
+  const failed = async (error: AppError): Promise<never> => {
+    const failures = (throttle?.failures ?? 0) + 1;
+    const lockSeconds = lockSecondsAfter(failures);
+    const lockedUntil = lockSeconds > 0 ? new Date(now.getTime() + lockSeconds * 1000) : null;
+    await saveThrottle(context.db, { key_hash: throttleKey, failures, locked_until: lockedUntil, updated_at: now });
+    throw lockedUntil ? lockedOut(lockedUntil, now) : error;
+  };
+
+  const user = await findUserByEmail(context.db, request.email);
+  if (!user) {
+    await verifyAgainstDecoy(request.password);
+    return failed(new AppError("invalid_credentials", WRONG_CREDENTIALS));
+  }
+  if (!(await verifyPassword(user.password_hash, request.password))) {
+    return failed(new AppError("invalid_credentials", WRONG_CREDENTIALS));
+  }
+
+  let enrollmentOnly = false;
+  if (user.totp_enabled && user.totp_secret_sealed) {
+    if (!request.totpCode) throw new AppError("totp_required", "Enter the six-digit code from your authenticator app.");
+    const lastStep = user.totp_last_step === null ? null : Number(user.totp_last_step);
+    const step = verifyTotp(context.secretBox.open(user.totp_secret_sealed), request.totpCode, now, lastStep);
+    if (step === null) return failed(new AppError("totp_invalid", "That code is not right or has expired."));
+    await context.db.updateTable("users").set({ totp_last_step: step }).where("id", "=", user.id).execute();
+  } else {
+    const memberships = await listMembershipsOfUser(context.db, user.id);
+    enrollmentOnly = memberships.some((m) => ROLES_REQUIRING_TOTP.includes(m.role));
+  }
+
+  if (throttle) await clearThrottle(context.db, throttleKey);
+  return createSession(context, user.id, { enrollmentOnly });
+}
+
+function lockedOut(until: Date, now: Date): AppError {
+  const retryAfterSeconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
+  return new AppError("locked_out", "Too many failed sign-ins. Try again later.", { retryAfterSeconds });
+}

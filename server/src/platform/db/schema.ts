@@ -1,0 +1,4 @@
+import type { IdentityTables } from "../../modules/identity/index.ts";
+
+/** Every table, by owning module. A module queries only its own tables. */
+export interface DatabaseSchema extends IdentityTables {}

@@ -1,0 +1,69 @@
+import type { FastifyError, FastifyInstance } from "fastify";
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
+import type { ErrorBody } from "../../../../common/errors.ts";
+import { AppError } from "./app-error.ts";
+
+/**
+ * The single error handler: AppErrors keep their code and message, validation errors name each
+ * field, and anything else becomes a 500 whose details stay in the log.
+ */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const body = toErrorBody(error);
+    const status = error instanceof AppError ? error.statusCode : statusOf(error, body);
+    if (status >= 500) {
+      request.log.error({ err: error }, "request failed");
+    } else {
+      request.log.info({ code: body.error.code, status }, "request refused");
+    }
+    if (body.error.retryAfterSeconds) void reply.header("retry-after", String(body.error.retryAfterSeconds));
+    return reply.code(status).send(body);
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    return reply
+      .code(404)
+      .send({ error: { code: "not_found", message: `No route ${request.method} ${request.url.split("?")[0]}.` } });
+  });
+}
+
+function toErrorBody(error: FastifyError): ErrorBody {
+  if (error instanceof AppError) {
+    return {
+      error: {
+        code: error.code,
+        message: error.message,
+        ...(error.fields ? { fields: error.fields } : {}),
+        ...(error.retryAfterSeconds ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+      },
+    };
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const where = error.validationContext ?? "body";
+    const fields = error.validation.map((issue) => ({
+      path: [where, ...issue.instancePath.split("/").filter(Boolean)].join("."),
+      message: issue.message ?? "is not valid",
+    }));
+    return {
+      error: { code: "validation_failed", message: fields.map((f) => `${f.path}: ${f.message}`).join("; "), fields },
+    };
+  }
+  if (isResponseSerializationError(error)) return internal();
+  if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE")
+    return { error: { code: "payload_too_large", message: "The request is too large." } };
+  if (error.statusCode === 429)
+    return { error: { code: "rate_limited", message: "Too many requests. Slow down and try again." } };
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    return { error: { code: "validation_failed", message: error.message } };
+  }
+  return internal();
+}
+
+function statusOf(error: FastifyError, body: ErrorBody): number {
+  if (body.error.code === "internal") return 500;
+  return error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+}
+
+function internal(): ErrorBody {
+  return { error: { code: "internal", message: "Something went wrong on our side. It has been logged." } };
+}
