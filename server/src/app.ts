@@ -18,6 +18,7 @@ import {
 import { sql } from "kysely";
 import { z } from "zod";
 import { identityPlugin } from "./modules/identity/index.ts";
+import type { RouteAccess } from "./platform/auth/actor.ts";
 import type { Config } from "./platform/config/config.ts";
 import type { SecretBox } from "./platform/crypto/secret-box.ts";
 import type { Db } from "./platform/db/database.ts";
@@ -116,17 +117,38 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     sessionHours: config.sessionHours,
     now: deps.now ?? (() => new Date()),
   };
-  await app.register(identityPlugin, { context: identityContext, secureCookies: config.secureCookies });
+  await app.register(identityPlugin, {
+    context: identityContext,
+    secureCookies: config.secureCookies,
+    signInLimitPerMinute: config.signInLimitPerMinute,
+  });
 
   await serveWebApp(app, deps.webRoot ?? DEFAULT_WEB_ROOT);
   return app;
 }
 
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  access: RouteAccess;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Every API route with its declared access, for the authorization test. */
+    apiRoutes: DeclaredRoute[];
+  }
+}
+
 /** Every API route must say who may call it; a forgotten declaration stops the server at boot. */
 function requireDeclaredAccess(app: FastifyInstance): void {
+  const routes: DeclaredRoute[] = [];
+  app.decorate("apiRoutes", routes);
   app.addHook("onRoute", (route) => {
     if (!route.url.startsWith("/api/") || route.url.startsWith("/api/docs")) return;
-    if (!route.config?.access) throw new Error(`Route ${route.method} ${route.url} does not declare config.access.`);
+    const access = route.config?.access;
+    if (!access) throw new Error(`Route ${route.method} ${route.url} does not declare config.access.`);
+    for (const method of [route.method].flat()) if (method !== "HEAD") routes.push({ method, url: route.url, access });
   });
 }
 

@@ -28,20 +28,21 @@ import { signIn } from "./use-cases/sign-in.ts";
 export interface IdentityRoutesOptions {
   context: IdentityContext;
   secureCookies: boolean;
+  signInLimitPerMinute: number;
 }
 
 const orgParams = z.object({ orgId: z.string().uuid() });
 const emptyBody = z.object({}).strict().optional();
 
 /** Sign-in, sessions, two-factor enrollment, organizations, members and API keys. */
-export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = async (app, { context, secureCookies }) => {
+export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = async (app, { context, secureCookies, signInLimitPerMinute }) => {
   const tags = ["identity"];
   const admin = { kind: "organization", roles: ["admin"] } as const;
 
   app.post(
     "/auth/sign-in",
     {
-      config: { access: { kind: "public" }, rateLimit: { max: 20, timeWindow: "1 minute" } },
+      config: { access: { kind: "public" }, rateLimit: { max: signInLimitPerMinute, timeWindow: "1 minute" } },
       schema: {
         tags,
         summary: "Sign in with e-mail, password and, when enrolled, a TOTP code",

@@ -14,6 +14,7 @@ export { createOrganization } from "./use-cases/organizations.ts";
 export interface IdentityPluginOptions {
   context: IdentityContext;
   secureCookies: boolean;
+  signInLimitPerMinute: number;
 }
 
 /**

@@ -29,6 +29,7 @@ const envSchema = z.object({
     .default(12),
   GUILDHALL_SECURE_COOKIES: booleanFlag.optional(),
   GUILDHALL_RATE_LIMIT_PER_MINUTE: z.coerce.number({ message: "must be a number" }).int().positive().default(600),
+  GUILDHALL_SIGN_IN_LIMIT_PER_MINUTE: z.coerce.number({ message: "must be a number" }).int().positive().default(20),
   GUILDHALL_TRUST_PROXY: booleanFlag.default(false),
   GUILDHALL_SECRET_KEY: z
     .string()
@@ -48,6 +49,8 @@ export interface Config {
   /** Cookies carry `Secure` unless the server listens on loopback for local use. */
   secureCookies: boolean;
   rateLimitPerMinute: number;
+  /** Sign-in attempts per minute from one address, on top of the per-account lockout. */
+  signInLimitPerMinute: number;
   trustProxy: boolean;
   /** Key for secrets the server keeps encrypted at rest; from the data folder when not given. */
   secretKey: string | undefined;
@@ -85,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: value.GUILDHALL_SESSION_HOURS,
     secureCookies: value.GUILDHALL_SECURE_COOKIES ?? !LOOPBACK_HOSTS.has(value.HOST),
     rateLimitPerMinute: value.GUILDHALL_RATE_LIMIT_PER_MINUTE,
+    signInLimitPerMinute: value.GUILDHALL_SIGN_IN_LIMIT_PER_MINUTE,
     trustProxy: value.GUILDHALL_TRUST_PROXY,
     secretKey: value.GUILDHALL_SECRET_KEY,
   };

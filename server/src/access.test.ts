@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Role } from "../../common/identity.ts";
+import { issueApiKey } from "./modules/identity/index.ts";
+import { buildTestApp, type SignedIn, seedPeople, signIn, type TestApp, type TestOrganizations } from "../test/app.ts";
+
+/**
+ * The reviewed access policy: who may reach each route. A route missing here fails the suite,
+ * and so does any caller who reaches a route this table does not allow them.
+ */
+const ALL_ROLES: Role[] = ["member", "officer", "admin", "producer", "developer", "auditor"];
+type Caller = Role | "anonymous" | "outsider_admin" | "api_key";
+const SIGNED_IN: Caller[] = [...ALL_ROLES, "outsider_admin"];
+
+const POLICY: Record<string, Caller[]> = {
+  "GET /api/health": ["anonymous", ...SIGNED_IN, "api_key"],
+  "GET /api/ready": ["anonymous", ...SIGNED_IN, "api_key"],
+  "POST /api/v1/auth/sign-in": ["anonymous", ...SIGNED_IN, "api_key"],
+  "GET /api/v1/auth/session": SIGNED_IN,
+  "POST /api/v1/auth/sign-out": SIGNED_IN,
+  "POST /api/v1/auth/totp/setup": SIGNED_IN,
+  "POST /api/v1/auth/totp/confirm": SIGNED_IN,
+  "GET /api/v1/organizations": SIGNED_IN,
+  "GET /api/v1/organizations/:orgId": [...ALL_ROLES, "api_key"],
+  "GET /api/v1/organizations/:orgId/members": ["admin"],
+  "POST /api/v1/organizations/:orgId/members": ["admin"],
+  "DELETE /api/v1/organizations/:orgId/members/:userId/roles/:role": ["admin"],
+  "GET /api/v1/organizations/:orgId/api-keys": ["admin"],
+  "POST /api/v1/organizations/:orgId/api-keys": ["admin"],
+  "DELETE /api/v1/organizations/:orgId/api-keys/:keyId": ["admin"],
+};
+
+const REFUSALS = new Set(["unauthenticated", "forbidden", "totp_enrollment_required", "csrf_failed"]);
+
+let t: TestApp;
+let orgs: TestOrganizations;
+let apiKeySecret: string;
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  orgs = await seedPeople(t.db, t.secretBox);
+  apiKeySecret = (await issueApiKey(t.db, orgs.organizationId, "access test", null)).secret;
+});
+afterAll(() => t.close());
+
+async function headersFor(caller: Caller): Promise<Record<string, string>> {
+  if (caller === "anonymous") return {};
+  if (caller === "api_key") return { authorization: `Bearer ${apiKeySecret}` };
+  const person = caller === "outsider_admin" ? orgs.outsiderAdmin : orgs.people[caller];
+  const session: SignedIn = await signIn(t, person);
+  return session.headers;
+}
+
+function concreteUrl(url: string): string {
+  return url
+    .replace(":orgId", orgs.organizationId)
+    .replace(":userId", "00000000-0000-4000-8000-000000000000")
+    .replace(":keyId", "00000000-0000-4000-8000-000000000000")
+    .replace(":role", "member");
+}
+
+function wasRefused(status: number, body: { error?: { code: string; message: string } }): boolean {
+  if (!body.error) return false;
+  if (REFUSALS.has(body.error.code)) return true;
+  return status === 404 && body.error.message === "No such organization.";
+}
+
+describe("[ACCESS] every route, every role", () => {
+  it("has a reviewed policy for every API route the app serves", () => {
+    const served = t.app.apiRoutes.map((r) => `${r.method} ${r.url}`).sort();
+    expect(served).toEqual(Object.keys(POLICY).sort());
+  });
+
+  const callers: Caller[] = ["anonymous", ...ALL_ROLES, "outsider_admin", "api_key"];
+  for (const caller of callers) {
+    it(`lets ${caller} reach exactly the routes the policy allows`, async () => {
+      const mismatches: string[] = [];
+      for (const route of t.app.apiRoutes) {
+        const key = `${route.method} ${route.url}`;
+        const headers = await headersFor(caller);
+        const response = await t.app.inject({
+          method: route.method as "GET",
+          url: concreteUrl(route.url),
+          headers,
+          ...(route.method === "GET" ? {} : { payload: {} }),
+        });
+        const refused = wasRefused(response.statusCode, response.body ? response.json() : {});
+        const allowed = POLICY[key]?.includes(caller) ?? false;
+        if (refused === allowed) mismatches.push(`${key}: ${response.statusCode} ${response.body.slice(0, 120)}`);
+      }
+      expect(mismatches).toEqual([]);
+    });
+  }
+});
