@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../common/identity.ts";
-import { issueApiKey } from "./modules/identity/index.ts";
 import { buildTestApp, type SignedIn, seedPeople, signIn, type TestApp, type TestOrganizations } from "../test/app.ts";
+import { issueApiKey } from "./modules/identity/index.ts";
 
 /**
  * The reviewed access policy: who may reach each route. A route missing here fails the suite,

@@ -7,9 +7,9 @@ import type { Role } from "../../common/identity.ts";
 import { buildApp } from "../src/app.ts";
 import { createOrganization, enrollTotpSecret, grantRole } from "../src/modules/identity/index.ts";
 import { loadConfig } from "../src/platform/config/config.ts";
-import type { Db } from "../src/platform/db/database.ts";
 import { createSecretBox, type SecretBox } from "../src/platform/crypto/secret-box.ts";
 import { getSodium } from "../src/platform/crypto/sodium.ts";
+import type { Db } from "../src/platform/db/database.ts";
 import { createTestDatabase } from "./database.ts";
 
 /** A clock the test moves by hand. */
@@ -43,7 +43,13 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
     GUILDHALL_RATE_LIMIT_PER_MINUTE: "100000",
     ...env,
   });
-  const app = await buildApp({ config, db: database.db, secretBox, now: clock.now, webRoot: path.join(dataDir, "no-web") });
+  const app = await buildApp({
+    config,
+    db: database.db,
+    secretBox,
+    now: clock.now,
+    webRoot: path.join(dataDir, "no-web"),
+  });
   await app.ready();
   return {
     app,
@@ -89,8 +95,19 @@ export async function seedPeople(db: Db, secretBox: SecretBox): Promise<TestOrga
   return { organizationId: union.id, otherOrganizationId: other.id, people, outsiderAdmin };
 }
 
-async function addPerson(db: Db, secretBox: SecretBox, organizationId: string, email: string, role: Role): Promise<TestPerson> {
-  const member = await grantRole(db, organizationId, { email, displayName: `Test ${role}`, role, password: TEST_PASSWORD });
+async function addPerson(
+  db: Db,
+  secretBox: SecretBox,
+  organizationId: string,
+  email: string,
+  role: Role,
+): Promise<TestPerson> {
+  const member = await grantRole(db, organizationId, {
+    email,
+    displayName: `Test ${role}`,
+    role,
+    password: TEST_PASSWORD,
+  });
   let totpSecret: string | null = null;
   if (role === "officer" || role === "admin") {
     totpSecret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
@@ -118,7 +135,11 @@ export async function signIn(testApp: TestApp, person: Pick<TestPerson, "email" 
   const cookie = response.cookies.find((c) => c.name === "guildhall_session");
   if (!cookie) throw new Error("no session cookie");
   const csrfToken = response.json<{ csrfToken: string }>().csrfToken;
-  return { cookie: cookie.value, csrfToken, headers: { cookie: `guildhall_session=${cookie.value}`, "x-csrf-token": csrfToken } };
+  return {
+    cookie: cookie.value,
+    csrfToken,
+    headers: { cookie: `guildhall_session=${cookie.value}`, "x-csrf-token": csrfToken },
+  };
 }
 
 export function totpCodeAt(secret: string, at: Date): string {

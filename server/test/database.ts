@@ -1,5 +1,5 @@
-import { readFile } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { inject } from "vitest";
 import { type DatabaseHandle, openPostgresDatabase, wrapPglite } from "../src/platform/db/database.ts";

@@ -49,7 +49,9 @@ async function setupPostgres(project: TestProject, serverUrl: string) {
   return async () => {
     const client = new pg.Client({ connectionString: serverUrl });
     await client.connect();
-    const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${template}%`]);
+    const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [
+      `${template}%`,
+    ]);
     for (const row of rows.reverse()) await client.query(`DROP DATABASE IF EXISTS ${row.datname}`);
     await client.end();
   };

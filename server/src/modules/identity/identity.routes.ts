@@ -35,7 +35,10 @@ const orgParams = z.object({ orgId: z.string().uuid() });
 const emptyBody = z.object({}).strict().optional();
 
 /** Sign-in, sessions, two-factor enrollment, organizations, members and API keys. */
-export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = async (app, { context, secureCookies, signInLimitPerMinute }) => {
+export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = async (
+  app,
+  { context, secureCookies, signInLimitPerMinute },
+) => {
   const tags = ["identity"];
   const admin = { kind: "organization", roles: ["admin"] } as const;
 

@@ -19,18 +19,20 @@ export interface IdentityPluginOptions {
 
 /**
  * Resolves the caller of every request, enforces each route's declared access and CSRF rules
- * before the body is read, and serves the identity routes under /api/v1.
+ * before the body is read (after rate limiting), and serves the identity routes under /api/v1.
  */
 export const identityPlugin = fp<IdentityPluginOptions>(
   async (app, options) => {
     app.decorateRequest("actor", null as never);
-    app.addHook("onRequest", async (request) => {
+    // preParsing runs after the rate limiter (onRequest) and before the body is read.
+    app.addHook("preParsing", async (request, _reply, payload) => {
       request.actor = { kind: "anonymous" };
       const access = request.routeOptions.config.access;
-      if (!access) return;
+      if (!access) return payload;
       request.actor = await resolveActor(options.context, request);
       enforceAccess(request, access);
       if (checkCsrf(request) === "needs_form_token") request.requiresFormCsrf = true;
+      return payload;
     });
     app.addHook("preHandler", async (request) => {
       if (request.requiresFormCsrf) checkFormCsrf(request);

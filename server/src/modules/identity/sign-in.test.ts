@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  buildTestApp,
+  seedPeople,
+  signIn,
+  TEST_PASSWORD,
+  type TestApp,
+  type TestOrganizations,
+  totpCodeAt,
+} from "../../../test/app.ts";
 import { grantRole } from "./index.ts";
-import { buildTestApp, seedPeople, signIn, TEST_PASSWORD, type TestApp, type TestOrganizations, totpCodeAt } from "../../../test/app.ts";
 
 let t: TestApp;
 let orgs: TestOrganizations;
@@ -42,7 +50,9 @@ describe("[IDENTITY] sign-in", () => {
   it("locks an e-mail after five failures and tells how long, then lets it in after the lock", async () => {
     const email = "developer@test.guildhall.test";
     for (let attempt = 1; attempt <= 4; attempt++) {
-      expect((await signInRequest({ email, password: "wrong password" })).json().error.code).toBe("invalid_credentials");
+      expect((await signInRequest({ email, password: "wrong password" })).json().error.code).toBe(
+        "invalid_credentials",
+      );
     }
     const fifth = await signInRequest({ email, password: "wrong password" });
     expect(fifth.statusCode).toBe(429);
@@ -69,7 +79,9 @@ describe("[IDENTITY] sign-in", () => {
     expect(wrongCode.json().error.code).toBe("totp_invalid");
     t.clock.advance(30_000);
     const code = totpCodeAt(officer.totpSecret ?? "", t.clock.now());
-    expect((await signInRequest({ email: officer.email, password: TEST_PASSWORD, totpCode: code })).statusCode).toBe(200);
+    expect((await signInRequest({ email: officer.email, password: TEST_PASSWORD, totpCode: code })).statusCode).toBe(
+      200,
+    );
     const replay = await signInRequest({ email: officer.email, password: TEST_PASSWORD, totpCode: code });
     expect(replay.json().error.code).toBe("totp_invalid");
   });
@@ -95,7 +107,12 @@ describe("[IDENTITY] two-factor enrollment", () => {
     const { secret, otpauthUri } = setup.json();
     expect(otpauthUri).toContain(`secret=${secret}`);
 
-    const wrong = await t.app.inject({ method: "POST", url: "/api/v1/auth/totp/confirm", headers, payload: { code: "123456" } });
+    const wrong = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/totp/confirm",
+      headers,
+      payload: { code: "123456" },
+    });
     expect(wrong.json().error.code).toBe("totp_invalid");
     const confirmed = await t.app.inject({
       method: "POST",
@@ -108,7 +125,11 @@ describe("[IDENTITY] two-factor enrollment", () => {
   });
 
   it("keeps the TOTP secret sealed in the database", async () => {
-    const row = await t.db.selectFrom("users").select("totp_secret_sealed").where("email", "=", orgs.people.admin.email).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom("users")
+      .select("totp_secret_sealed")
+      .where("email", "=", orgs.people.admin.email)
+      .executeTakeFirstOrThrow();
     expect(row.totp_secret_sealed).toMatch(/^v1\./);
     expect(row.totp_secret_sealed).not.toContain(orgs.people.admin.totpSecret);
   });
@@ -117,17 +138,28 @@ describe("[IDENTITY] two-factor enrollment", () => {
 describe("[IDENTITY] sessions", () => {
   it("reports an expired session as expired, and an unknown one as unauthenticated", async () => {
     const session = await signIn(t, orgs.people.member);
-    expect((await t.app.inject({ method: "GET", url: "/api/v1/auth/session", headers: session.headers })).statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: "GET", url: "/api/v1/auth/session", headers: session.headers })).statusCode,
+    ).toBe(200);
     t.clock.advance(13 * 3_600_000);
     const expired = await t.app.inject({ method: "GET", url: "/api/v1/auth/session", headers: session.headers });
     expect(expired.json().error.code).toBe("session_expired");
-    const unknown = await t.app.inject({ method: "GET", url: "/api/v1/auth/session", headers: { cookie: "guildhall_session=forged" } });
+    const unknown = await t.app.inject({
+      method: "GET",
+      url: "/api/v1/auth/session",
+      headers: { cookie: "guildhall_session=forged" },
+    });
     expect(unknown.json().error.code).toBe("unauthenticated");
   });
 
   it("ends the session on sign-out", async () => {
     const session = await signIn(t, orgs.people.producer);
-    const out = await t.app.inject({ method: "POST", url: "/api/v1/auth/sign-out", headers: session.headers, payload: {} });
+    const out = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/sign-out",
+      headers: session.headers,
+      payload: {},
+    });
     expect(out.statusCode).toBe(204);
     const after = await t.app.inject({ method: "GET", url: "/api/v1/auth/session", headers: session.headers });
     expect(after.statusCode).toBe(401);
