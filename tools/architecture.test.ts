@@ -35,7 +35,8 @@ describe("[ARCHITECTURE] module rules", () => {
       "server/src/modules/a/a.tables.ts": tables,
       "server/src/modules/a/index.ts": "",
       "server/src/modules/a/use-cases/x.ts": "",
-      "server/src/modules/b/index.ts": 'import { x } from "../a/use-cases/x.ts";\nawait db.selectFrom("a_rows").execute();\n',
+      "server/src/modules/b/index.ts":
+        'import { x } from "../a/use-cases/x.ts";\nawait db.selectFrom("a_rows").execute();\n',
       "common/thing.ts": 'import { y } from "../server/src/app.ts";\n',
     });
     const messages = checkArchitecture(dir).map((v) => `${path.relative(dir, v.file)}:${v.line} ${v.message}`);

@@ -16,7 +16,8 @@ export interface Violation {
 
 const IMPORT = /(?:import|export)\s[^'"]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
 const TABLE_NAME = /^\s+([a-z_]+):\s+[A-Z]\w*Table;/gm;
-const QUOTED_TABLE = /\b(?:selectFrom|insertInto|updateTable|deleteFrom|innerJoin|leftJoin|rightJoin|fullJoin)\(\s*["']([a-z_]+)/g;
+const QUOTED_TABLE =
+  /\b(?:selectFrom|insertInto|updateTable|deleteFrom|innerJoin|leftJoin|rightJoin|fullJoin)\(\s*["']([a-z_]+)/g;
 
 export function checkArchitecture(root: string): Violation[] {
   const files = listSourceFiles(root, ["server", "common", "web/src"]);
@@ -45,7 +46,11 @@ export function checkArchitecture(root: string): Violation[] {
     for (const match of source.matchAll(QUOTED_TABLE)) {
       const owner = tableOwners.get(match[1] ?? "");
       if (owner && owner !== ownModule) {
-        violations.push({ file, line: lineOf(source, match.index ?? 0), message: `reads table "${match[1]}" owned by module "${owner}"` });
+        violations.push({
+          file,
+          line: lineOf(source, match.index ?? 0),
+          message: `reads table "${match[1]}" owned by module "${owner}"`,
+        });
       }
     }
   }
