@@ -18,7 +18,11 @@ export async function createSession(
   const token = randomToken(32);
   const csrfToken = randomToken(24);
   const expiresAt = new Date(context.now().getTime() + context.sessionHours * 3_600_000);
-  await context.db.deleteFrom("sessions").where("user_id", "=", userId).where("expires_at", "<=", context.now()).execute();
+  await context.db
+    .deleteFrom("sessions")
+    .where("user_id", "=", userId)
+    .where("expires_at", "<=", context.now())
+    .execute();
   await context.db
     .insertInto("sessions")
     .values({
