@@ -63,6 +63,10 @@ export const totpSetupResponseSchema = z.object({
   secret: z.string(),
   otpauthUri: z.string(),
 });
+export const totpSetupRequestSchema = z
+  .object({ password: z.string().min(1).max(256).optional() })
+  .strict()
+  .optional();
 export const totpConfirmRequestSchema = z.object({ code: totpCodeSchema });
 
 export const organizationSchema = z.object({

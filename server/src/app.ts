@@ -44,7 +44,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const { config } = deps;
   const app = Fastify({
     logger: loggerOptions(config),
-    trustProxy: config.trustProxy,
+    // Trust exactly as many X-Forwarded-For hops as there are proxies in front.
+    trustProxy: (_address: string, hop: number) => hop < config.trustProxy,
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -103,6 +104,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     context: identityContext,
     secureCookies: config.secureCookies,
     signInLimitPerMinute: config.signInLimitPerMinute,
+    publicOrigin: config.publicOrigin,
   });
 
   await serveWebApp(app, deps.webRoot ?? DEFAULT_WEB_ROOT);
@@ -122,15 +124,25 @@ declare module "fastify" {
   }
 }
 
-/** Every API route must say who may call it; a forgotten declaration stops the server at boot. */
+const API_PATH = /^\/api(?:[/?]|$)/i;
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Every API route, and every route that changes state anywhere, must say who may call it;
+ * a forgotten declaration stops the server at boot. Only the reference page and the web
+ * app's static files are exempt.
+ */
 function requireDeclaredAccess(app: FastifyInstance): void {
   const routes: DeclaredRoute[] = [];
   app.decorate("apiRoutes", routes);
   app.addHook("onRoute", (route) => {
-    if (!route.url.startsWith("/api/") || route.url.startsWith("/api/docs")) return;
+    const methods = [route.method].flat();
+    const isDocs = route.url.startsWith("/api/docs");
+    const needsDeclaration = (API_PATH.test(route.url) && !isDocs) || methods.some((m) => !SAFE_METHODS.has(m));
     const access = route.config?.access;
-    if (!access) throw new Error(`Route ${route.method} ${route.url} does not declare config.access.`);
-    for (const method of [route.method].flat()) if (method !== "HEAD") routes.push({ method, url: route.url, access });
+    if (!needsDeclaration) return;
+    if (!access) throw new Error(`Route ${methods.join(",")} ${route.url} does not declare config.access.`);
+    for (const method of methods) if (method !== "HEAD") routes.push({ method, url: route.url, access });
   });
 }
 
@@ -170,7 +182,7 @@ async function serveWebApp(app: FastifyInstance, webRoot: string): Promise<void>
   }
   await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ["index.html"] });
   app.get("/*", { config: { rateLimit: false } }, (request, reply) => {
-    if (request.url.startsWith("/api/")) {
+    if (API_PATH.test(request.url)) {
       return reply
         .code(404)
         .send({ error: { code: "not_found", message: `No route ${request.method} ${request.url.split("?")[0]}.` } });

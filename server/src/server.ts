@@ -1,10 +1,10 @@
 import closeWithGrace from "close-with-grace";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app.ts";
-import type { Config } from "./platform/config/config.ts";
+import { type Config, isLoopback } from "./platform/config/config.ts";
 import { createSecretBox, loadSecretBoxKey } from "./platform/crypto/secret-box.ts";
 import { openMigratedDatabase } from "./platform/db/open.ts";
-import { describeDemoSignIns, seedDemo } from "./seed/demo.ts";
+import { DEMO_EMAIL_DOMAIN, describeDemoSignIns, seedDemo } from "./seed/demo.ts";
 
 /** Starts Guildhall: database, migrations, demo data on an empty demo database, HTTP server. */
 export async function startServer(config: Config): Promise<FastifyInstance> {
@@ -14,6 +14,7 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   app.addHook("onClose", async () => database.close());
 
   if (database.applied.length > 0) app.log.info({ migrations: database.applied }, "migrations applied");
+  await refuseDemoAccountsOnNetwork(config, database.db);
   if (config.seedDemo && (await isEmpty(database.db))) {
     const signIns = await seedDemo(database.db, secretBox);
     app.log.info("demo data seeded");
@@ -28,6 +29,23 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
 
   await app.listen({ port: config.port, host: config.host });
   return app;
+}
+
+/** Demo accounts have public passwords: never serve them beyond this machine unless the operator asked for demo data. */
+async function refuseDemoAccountsOnNetwork(config: Config, db: Parameters<typeof seedDemo>[0]): Promise<void> {
+  if (isLoopback(config.host) || config.explicitDemo) return;
+  const demoAccount = await db
+    .selectFrom("users")
+    .select("id")
+    .where("email", "like", `%@${DEMO_EMAIL_DOMAIN}`)
+    .limit(1)
+    .executeTakeFirst();
+  if (demoAccount) {
+    throw new Error(
+      `This database holds demo accounts with public passwords and HOST=${config.host} is reachable from the network. ` +
+        "Use a fresh GUILDHALL_DATA_DIR, or set GUILDHALL_SEED_DEMO=true to accept the demo accounts.",
+    );
+  }
 }
 
 async function isEmpty(db: Parameters<typeof seedDemo>[0]): Promise<boolean> {

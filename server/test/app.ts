@@ -30,7 +30,10 @@ export interface TestApp {
 }
 
 /** The whole application on a fresh database, with a test clock and silent logs. */
-export async function buildTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function buildTestApp(
+  env: Record<string, string> = {},
+  options: { beforeReady?: (app: FastifyInstance) => void; webRoot?: string } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "guildhall-test-"));
   const sodium = await getSodium();
@@ -48,8 +51,9 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
     db: database.db,
     secretBox,
     now: clock.now,
-    webRoot: path.join(dataDir, "no-web"),
+    webRoot: options.webRoot ?? path.join(dataDir, "no-web"),
   });
+  options.beforeReady?.(app);
   await app.ready();
   return {
     app,

@@ -4,6 +4,7 @@ import type { SecretBox } from "../platform/crypto/secret-box.ts";
 import type { Db } from "../platform/db/database.ts";
 
 export const DEMO_PASSWORD = "guildhall-demo-2026";
+export const DEMO_EMAIL_DOMAIN = "demo.guildhall.test";
 /** Demo-only TOTP secret for the officer and admin; never used outside the demo database. */
 export const DEMO_TOTP_SECRET = "GUILDHALLDEMOTOTPGUILDHALLDEMOAB";
 

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
+import { ROLES_REQUIRING_TOTP } from "../../../../common/identity.ts";
 import type { Actor, RouteAccess } from "../../platform/auth/actor.ts";
 import { belongsToOrganization, hasOrganizationRole } from "../../platform/auth/actor.ts";
 import { constantTimeEqual, sha256Hex } from "../../platform/crypto/tokens.ts";
@@ -7,14 +8,21 @@ import type { IdentityContext } from "./identity.context.ts";
 import { deleteSession, findApiKeyByPrefix, findSession } from "./identity.repository.ts";
 import { API_KEY_PATTERN } from "./use-cases/manage-api-keys.ts";
 
-export const SESSION_COOKIE = "guildhall_session";
+/** Over HTTPS the cookie takes the `__Host-` prefix: host-only, path /, Secure, so no subdomain can plant one. */
+export function sessionCookieName(secure: boolean): string {
+  return secure ? "__Host-guildhall_session" : "guildhall_session";
+}
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /** Resolves the caller from the session cookie or an API key. */
-export async function resolveActor(context: IdentityContext, request: FastifyRequest): Promise<Actor> {
+export async function resolveActor(
+  context: IdentityContext,
+  request: FastifyRequest,
+  secureCookies: boolean,
+): Promise<Actor> {
   const authorization = request.headers.authorization;
   if (authorization) return resolveApiKey(context, authorization);
-  const token = request.cookies[SESSION_COOKIE];
+  const token = request.cookies[sessionCookieName(secureCookies)];
   if (!token) return { kind: "anonymous" };
   const tokenHash = sha256Hex(token);
   const session = await findSession(context.db, tokenHash);
@@ -23,11 +31,16 @@ export async function resolveActor(context: IdentityContext, request: FastifyReq
     await deleteSession(context.db, tokenHash);
     return { kind: "anonymous", sessionProblem: "expired" };
   }
-  const memberships = await context.db
-    .selectFrom("memberships")
-    .select(["organization_id as organizationId", "role"])
-    .where("user_id", "=", session.user_id)
-    .execute();
+  const [memberships, user] = await Promise.all([
+    context.db
+      .selectFrom("memberships")
+      .select(["organization_id as organizationId", "role"])
+      .where("user_id", "=", session.user_id)
+      .execute(),
+    context.db.selectFrom("users").select("totp_enabled").where("id", "=", session.user_id).executeTakeFirstOrThrow(),
+  ]);
+  // A role that needs a second factor may have been granted after this session began.
+  const needsEnrollment = !user.totp_enabled && memberships.some((m) => ROLES_REQUIRING_TOTP.includes(m.role));
   return {
     kind: "user",
     userId: session.user_id,
@@ -35,7 +48,7 @@ export async function resolveActor(context: IdentityContext, request: FastifyReq
     session: {
       tokenHash,
       csrfToken: session.csrf_token,
-      enrollmentOnly: session.enrollment_only,
+      enrollmentOnly: session.enrollment_only || needsEnrollment,
       expiresAt: session.expires_at,
     },
   };
@@ -55,29 +68,33 @@ async function resolveApiKey(context: IdentityContext, authorization: string): P
  * CSRF token in `x-csrf-token` (forms send `_csrf`, checked after parsing), and never a
  * cross-site origin, which also stops sign-in forgery before any session exists.
  */
-export function checkCsrf(request: FastifyRequest): "ok" | "needs_form_token" {
+export function checkCsrf(request: FastifyRequest, publicOrigin: string | undefined): "ok" | "needs_form_token" {
   if (!UNSAFE_METHODS.has(request.method) || request.actor.kind === "api_key") return "ok";
-  if (request.headers["sec-fetch-site"] === "cross-site" || !sameOrigin(request)) {
+  if (request.headers["sec-fetch-site"] === "cross-site" || !sameOrigin(request, publicOrigin)) {
     throw new AppError("csrf_failed", "This request did not come from a Guildhall page.");
   }
-  if (request.actor.kind !== "user") return "ok";
+  // Public routes act on no one's authority, so the origin checks above are enough there.
+  if (request.actor.kind !== "user" || request.routeOptions.config.access?.kind === "public") return "ok";
   const header = request.headers["x-csrf-token"];
   if (typeof header === "string" && constantTimeEqual(header, request.actor.session.csrfToken)) return "ok";
   if (request.headers["content-type"]?.startsWith("application/x-www-form-urlencoded")) return "needs_form_token";
   throw new AppError("csrf_failed", "The form has expired. Reload the page and try again.");
 }
 
+/** Checks and removes the `_csrf` field of a form post, before the body is validated. */
 export function checkFormCsrf(request: FastifyRequest): void {
   const body = request.body as { _csrf?: unknown } | undefined;
   const token = typeof body?._csrf === "string" ? body._csrf : "";
   if (request.actor.kind !== "user" || !constantTimeEqual(token, request.actor.session.csrfToken)) {
     throw new AppError("csrf_failed", "The form has expired. Reload the page and try again.");
   }
+  if (body) delete body._csrf;
 }
 
-function sameOrigin(request: FastifyRequest): boolean {
+function sameOrigin(request: FastifyRequest, publicOrigin: string | undefined): boolean {
   const origin = request.headers.origin;
   if (!origin) return true;
+  if (publicOrigin) return origin === publicOrigin;
   try {
     return new URL(origin).host === request.headers.host;
   } catch {
@@ -116,7 +133,7 @@ export function enforceAccess(request: FastifyRequest, access: RouteAccess): voi
 }
 
 export function setSessionCookie(reply: FastifyReply, token: string, options: { secure: boolean; expiresAt: Date }) {
-  void reply.setCookie(SESSION_COOKIE, token, {
+  void reply.setCookie(sessionCookieName(options.secure), token, {
     httpOnly: true,
     sameSite: "strict",
     secure: options.secure,
@@ -126,5 +143,10 @@ export function setSessionCookie(reply: FastifyReply, token: string, options: { 
 }
 
 export function clearSessionCookie(reply: FastifyReply, options: { secure: boolean }) {
-  void reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: "strict", secure: options.secure, path: "/" });
+  void reply.clearCookie(sessionCookieName(options.secure), {
+    httpOnly: true,
+    sameSite: "strict",
+    secure: options.secure,
+    path: "/",
+  });
 }

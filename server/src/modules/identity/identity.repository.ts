@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Role } from "../../../../common/identity.ts";
 import type { Db } from "../../platform/db/database.ts";
 
@@ -99,25 +100,55 @@ export function listApiKeys(db: Db, organizationId: string) {
     .execute();
 }
 
-export function findThrottle(db: Db, keyHash: string) {
-  return db.selectFrom("sign_in_throttle").selectAll().where("key_hash", "=", keyHash).executeTakeFirst();
-}
-
-export function saveThrottle(
-  db: Db,
-  row: { key_hash: string; failures: number; locked_until: Date | null; updated_at: Date },
-) {
+/**
+ * Counts one sign-in attempt for the key in a single statement and returns the new count and
+ * any lock; failures older than `forgetBefore` start again from one.
+ */
+export function countSignInAttempt(db: Db, keyHash: string, now: Date, forgetBefore: Date) {
   return db
     .insertInto("sign_in_throttle")
-    .values(row)
+    .values({ key_hash: keyHash, failures: 1, locked_until: null, updated_at: now })
     .onConflict((conflict) =>
-      conflict
-        .column("key_hash")
-        .doUpdateSet({ failures: row.failures, locked_until: row.locked_until, updated_at: row.updated_at }),
+      conflict.column("key_hash").doUpdateSet({
+        failures: sql<number>`CASE WHEN sign_in_throttle.updated_at < ${forgetBefore} THEN 1 ELSE sign_in_throttle.failures + 1 END`,
+        updated_at: now,
+      }),
     )
+    .returning(["failures", "locked_until"])
+    .executeTakeFirstOrThrow();
+}
+
+export function lockSignIns(db: Db, keyHash: string, lockedUntil: Date) {
+  return db
+    .updateTable("sign_in_throttle")
+    .set({ locked_until: lockedUntil })
+    .where("key_hash", "=", keyHash)
     .execute();
 }
 
-export function clearThrottle(db: Db, keyHash: string) {
-  return db.deleteFrom("sign_in_throttle").where("key_hash", "=", keyHash).execute();
+/**
+ * Forgets the attempts for a key after a success. With `onlyAttempt`, just gives back the one
+ * attempt that turned out to be a right password still waiting for its second factor.
+ */
+export async function clearThrottle(db: Db, keyHash: string, onlyAttempt?: number) {
+  if (onlyAttempt === undefined) {
+    await db.deleteFrom("sign_in_throttle").where("key_hash", "=", keyHash).execute();
+    return;
+  }
+  await db
+    .updateTable("sign_in_throttle")
+    .set({ failures: sql<number>`GREATEST(failures - 1, 0)` })
+    .where("key_hash", "=", keyHash)
+    .execute();
+}
+
+/** Records a TOTP step as used; false when it (or a later one) was already used, even concurrently. */
+export async function claimTotpStep(db: Db, userId: string, step: number): Promise<boolean> {
+  const result = await db
+    .updateTable("users")
+    .set({ totp_last_step: step })
+    .where("id", "=", userId)
+    .where((eb) => eb.or([eb("totp_last_step", "is", null), eb("totp_last_step", "<", String(step))]))
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }

@@ -11,11 +11,13 @@ import {
   sessionResponseSchema,
   signInRequestSchema,
   totpConfirmRequestSchema,
+  totpSetupRequestSchema,
   totpSetupResponseSchema,
 } from "../../../../common/identity.ts";
+import { sha256Hex } from "../../platform/crypto/tokens.ts";
 import { AppError } from "../../platform/http/app-error.ts";
 import { errorResponses } from "../../platform/http/error-schema.ts";
-import { clearSessionCookie, setSessionCookie } from "./authenticate.ts";
+import { clearSessionCookie, sessionCookieName, setSessionCookie } from "./authenticate.ts";
 import type { IdentityContext } from "./identity.context.ts";
 import { deleteSession } from "./identity.repository.ts";
 import { describeSession } from "./sessions.ts";
@@ -30,6 +32,9 @@ export interface IdentityRoutesOptions {
   secureCookies: boolean;
   signInLimitPerMinute: number;
 }
+
+/** Answers about the session carry personal data and the CSRF token: never cached. */
+const NO_STORE = { "cache-control": "no-store" };
 
 const orgParams = z.object({ orgId: z.string().uuid() });
 const emptyBody = z.object({}).strict().optional();
@@ -55,8 +60,10 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = asyn
     },
     async (request, reply) => {
       const { token, response } = await signIn(context, request.body);
+      const previous = request.cookies[sessionCookieName(secureCookies)];
+      if (previous) await deleteSession(context.db, sha256Hex(previous));
       setSessionCookie(reply, token, { secure: secureCookies, expiresAt: new Date(response.expiresAt) });
-      return response;
+      return reply.headers(NO_STORE).send(response);
     },
   );
 
@@ -70,10 +77,10 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = asyn
         response: { 200: sessionResponseSchema, ...errorResponses(401) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = request.actor;
       if (actor.kind !== "user") throw new AppError("unauthenticated", "Please sign in.");
-      return describeSession(context.db, actor.userId, actor.session);
+      return reply.headers(NO_STORE).send(await describeSession(context.db, actor.userId, actor.session));
     },
   );
 
@@ -101,14 +108,17 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = asyn
       config: { access: { kind: "signed_in", duringEnrollment: true } },
       schema: {
         tags,
-        summary: "Start two-factor enrollment: a new TOTP secret",
-        body: emptyBody,
+        summary: "Start two-factor enrollment: a new TOTP secret (outside the sign-in step, give the password)",
+        body: totpSetupRequestSchema,
         response: { 200: totpSetupResponseSchema, ...errorResponses(401, 403, 409) },
       },
     },
-    async (request) => {
-      if (request.actor.kind !== "user") throw new AppError("unauthenticated", "Please sign in.");
-      return startTotpEnrollment(context, request.actor.userId);
+    async (request, reply) => {
+      const actor = request.actor;
+      if (actor.kind !== "user") throw new AppError("unauthenticated", "Please sign in.");
+      return reply
+        .headers(NO_STORE)
+        .send(await startTotpEnrollment(context, actor.userId, actor.session, request.body?.password));
     },
   );
 
@@ -123,10 +133,12 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = asyn
         response: { 200: sessionResponseSchema, ...errorResponses(400, 401, 403, 409) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = request.actor;
       if (actor.kind !== "user") throw new AppError("unauthenticated", "Please sign in.");
-      return confirmTotpEnrollment(context, actor.userId, actor.session, request.body.code);
+      return reply
+        .headers(NO_STORE)
+        .send(await confirmTotpEnrollment(context, actor.userId, actor.session, request.body.code));
     },
   );
 

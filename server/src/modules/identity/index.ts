@@ -15,6 +15,8 @@ export interface IdentityPluginOptions {
   context: IdentityContext;
   secureCookies: boolean;
   signInLimitPerMinute: number;
+  /** When set (behind a proxy), the only Origin accepted on state-changing requests. */
+  publicOrigin: string | undefined;
 }
 
 /**
@@ -29,12 +31,13 @@ export const identityPlugin = fp<IdentityPluginOptions>(
       request.actor = { kind: "anonymous" };
       const access = request.routeOptions.config.access;
       if (!access) return payload;
-      request.actor = await resolveActor(options.context, request);
+      request.actor = await resolveActor(options.context, request, options.secureCookies);
       enforceAccess(request, access);
-      if (checkCsrf(request) === "needs_form_token") request.requiresFormCsrf = true;
+      if (checkCsrf(request, options.publicOrigin) === "needs_form_token") request.requiresFormCsrf = true;
       return payload;
     });
-    app.addHook("preHandler", async (request) => {
+    // Form posts carry their CSRF token in the body: checked once parsed, before validation.
+    app.addHook("preValidation", async (request) => {
       if (request.requiresFormCsrf) checkFormCsrf(request);
     });
     await app.register(identityRoutes, { prefix: "/api/v1", ...options });

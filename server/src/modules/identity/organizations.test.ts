@@ -40,8 +40,25 @@ describe("[IDENTITY] organizations and members", () => {
     const created = await t.app.inject({ method: "POST", url: membersUrl(), headers: admin.headers, payload });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ email: "newcomer@test.guildhall.test", role: "member", totpEnabled: false });
-    const again = await t.app.inject({ method: "POST", url: membersUrl(), headers: admin.headers, payload });
+    const withPassword = await t.app.inject({ method: "POST", url: membersUrl(), headers: admin.headers, payload });
+    expect(withPassword.json().error.fields).toEqual([
+      { path: "password", message: "Leave empty: the person already has an account" },
+    ]);
+    const { password: _unused, ...withoutPassword } = payload;
+    const again = await t.app.inject({
+      method: "POST",
+      url: membersUrl(),
+      headers: admin.headers,
+      payload: withoutPassword,
+    });
     expect(again.statusCode).toBe(409);
+    const officerRole = await t.app.inject({
+      method: "POST",
+      url: membersUrl(),
+      headers: admin.headers,
+      payload: { ...withoutPassword, role: "officer" },
+    });
+    expect(officerRole.statusCode).toBe(201);
     const list = await t.app.inject({ method: "GET", url: membersUrl(), headers: admin.headers });
     expect(list.json().members.map((m: { email: string }) => m.email)).toContain("newcomer@test.guildhall.test");
   });
@@ -76,6 +93,38 @@ describe("[IDENTITY] organizations and members", () => {
       headers: admin.headers,
     });
     expect(lastAdmin.statusCode).toBe(409);
+  });
+
+  it("refuses to hand a role to an account that belongs to another organization", async () => {
+    const response = await t.app.inject({
+      method: "POST",
+      url: membersUrl(),
+      headers: admin.headers,
+      payload: { email: orgs.outsiderAdmin.email, displayName: "Someone", role: "member" },
+    });
+    expect(response.statusCode).toBe(409);
+    expect(response.body).not.toContain("Test admin");
+    const memberships = await t.db
+      .selectFrom("memberships")
+      .select("organization_id")
+      .where("user_id", "=", orgs.outsiderAdmin.userId)
+      .execute();
+    expect(memberships.map((m) => m.organization_id)).toEqual([orgs.otherOrganizationId]);
+  });
+
+  it("cannot remove a role in another organization by naming its ids under its own", async () => {
+    const response = await t.app.inject({
+      method: "DELETE",
+      url: `${membersUrl()}/${orgs.outsiderAdmin.userId}/roles/admin`,
+      headers: admin.headers,
+    });
+    expect(response.statusCode).toBe(404);
+    const still = await t.db
+      .selectFrom("memberships")
+      .select("role")
+      .where("user_id", "=", orgs.outsiderAdmin.userId)
+      .execute();
+    expect(still).toEqual([{ role: "admin" }]);
   });
 
   it("does not reveal another organization's members to its outsiders", async () => {

@@ -19,8 +19,23 @@ describe("[PLATFORM] configuration", () => {
     expect(loadConfig({ DATABASE_URL: "postgres://db/guildhall", GUILDHALL_SEED_DEMO: "true" }).seedDemo).toBe(true);
   });
 
-  it("uses Secure cookies as soon as the server listens beyond loopback", () => {
+  it("uses Secure cookies as soon as the server listens beyond loopback or sits behind a proxy", () => {
     expect(loadConfig({ HOST: "0.0.0.0" }).secureCookies).toBe(true);
+    expect(loadConfig({ GUILDHALL_TRUST_PROXY: "1" }).secureCookies).toBe(true);
+    expect(loadConfig({ GUILDHALL_PUBLIC_ORIGIN: "https://guild.example.org" }).secureCookies).toBe(true);
+  });
+
+  it("seeds demo accounts, whose passwords are public, only on loopback unless asked", () => {
+    expect(loadConfig({ HOST: "0.0.0.0" }).seedDemo).toBe(false);
+    expect(loadConfig({ HOST: "0.0.0.0", GUILDHALL_SEED_DEMO: "true" })).toMatchObject({
+      seedDemo: true,
+      explicitDemo: true,
+    });
+  });
+
+  it("never prints the value of a variable that may hold a credential", () => {
+    expect(() => loadConfig({ DATABASE_URL: "mysql://admin:s3cret@db/x" })).toThrow(/DATABASE_URL: .*\(value hidden\)/);
+    expect(() => loadConfig({ DATABASE_URL: "mysql://admin:s3cret@db/x" })).not.toThrow(/s3cret/);
   });
 
   it("names every bad variable with what was wrong and what it got", () => {

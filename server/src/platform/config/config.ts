@@ -30,7 +30,16 @@ const envSchema = z.object({
   GUILDHALL_SECURE_COOKIES: booleanFlag.optional(),
   GUILDHALL_RATE_LIMIT_PER_MINUTE: z.coerce.number({ message: "must be a number" }).int().positive().default(600),
   GUILDHALL_SIGN_IN_LIMIT_PER_MINUTE: z.coerce.number({ message: "must be a number" }).int().positive().default(20),
-  GUILDHALL_TRUST_PROXY: booleanFlag.default(false),
+  GUILDHALL_TRUST_PROXY: z.coerce
+    .number({ message: "must be the number of reverse proxies in front (0 for none)" })
+    .int("must be a whole number")
+    .min(0)
+    .max(10)
+    .default(0),
+  GUILDHALL_PUBLIC_ORIGIN: z
+    .string()
+    .regex(/^https?:\/\/[^/\s]+$/, "must be scheme and host only, e.g. https://guildhall.example.org")
+    .optional(),
   GUILDHALL_SECRET_KEY: z
     .string()
     .regex(/^[A-Za-z0-9+/]{43}=$/, "must be 32 bytes in base64 (openssl rand -base64 32)")
@@ -43,15 +52,20 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   logLevel: (typeof LOG_LEVELS)[number];
-  /** Demo data is seeded on an empty embedded database unless turned off; on PostgreSQL only when asked. */
+  /** Demo data is seeded on an empty embedded database on loopback unless turned off; otherwise only when asked. */
   seedDemo: boolean;
+  /** The operator asked for demo data (GUILDHALL_SEED_DEMO=true), accepting its public passwords. */
+  explicitDemo: boolean;
   sessionHours: number;
   /** Cookies carry `Secure` unless the server listens on loopback for local use. */
   secureCookies: boolean;
   rateLimitPerMinute: number;
   /** Sign-in attempts per minute from one address, on top of the per-account lockout. */
   signInLimitPerMinute: number;
-  trustProxy: boolean;
+  /** How many reverse proxies to trust for the client address (X-Forwarded-For hops). */
+  trustProxy: number;
+  /** The origin browsers use (behind a proxy); state-changing requests from any other are refused. */
+  publicOrigin: string | undefined;
   /** Key for secrets the server keeps encrypted at rest; from the data folder when not given. */
   secretKey: string | undefined;
 }
@@ -65,16 +79,23 @@ export class ConfigError extends Error {
 }
 
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "::1"]);
+/** Values never echoed in configuration errors: they may hold credentials. */
+const SECRET_VARIABLES = new Set(["DATABASE_URL", "GUILDHALL_SECRET_KEY"]);
+
+export function isLoopback(host: string): boolean {
+  return LOOPBACK_HOSTS.has(host);
+}
 
 /** Reads and validates the configuration from environment variables. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(withoutEmptyValues(env));
   if (!parsed.success) {
     throw new ConfigError(
-      parsed.error.issues.map(
-        (issue) =>
-          `${issue.path.join(".")}: ${issue.message} (got ${JSON.stringify(env[String(issue.path[0])] ?? "")})`,
-      ),
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0]);
+        const got = SECRET_VARIABLES.has(name) ? "value hidden" : `got ${JSON.stringify(env[name] ?? "")}`;
+        return `${issue.path.join(".")}: ${issue.message} (${got})`;
+      }),
     );
   }
   const value = parsed.data;
@@ -84,12 +105,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(value.GUILDHALL_DATA_DIR),
     databaseUrl: value.DATABASE_URL,
     logLevel: value.GUILDHALL_LOG_LEVEL,
-    seedDemo: value.GUILDHALL_SEED_DEMO ?? value.DATABASE_URL === undefined,
+    seedDemo: value.GUILDHALL_SEED_DEMO ?? (value.DATABASE_URL === undefined && isLoopback(value.HOST)),
+    explicitDemo: value.GUILDHALL_SEED_DEMO === true,
     sessionHours: value.GUILDHALL_SESSION_HOURS,
-    secureCookies: value.GUILDHALL_SECURE_COOKIES ?? !LOOPBACK_HOSTS.has(value.HOST),
+    secureCookies:
+      value.GUILDHALL_SECURE_COOKIES ??
+      (!isLoopback(value.HOST) ||
+        value.GUILDHALL_TRUST_PROXY > 0 ||
+        value.GUILDHALL_PUBLIC_ORIGIN?.startsWith("https:") === true),
     rateLimitPerMinute: value.GUILDHALL_RATE_LIMIT_PER_MINUTE,
     signInLimitPerMinute: value.GUILDHALL_SIGN_IN_LIMIT_PER_MINUTE,
     trustProxy: value.GUILDHALL_TRUST_PROXY,
+    publicOrigin: value.GUILDHALL_PUBLIC_ORIGIN,
     secretKey: value.GUILDHALL_SECRET_KEY,
   };
 }

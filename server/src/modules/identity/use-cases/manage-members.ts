@@ -29,7 +29,12 @@ export interface NewMember {
   password?: string | undefined;
 }
 
-/** Adds a role in the organization to a user, creating the user when the e-mail is new. */
+/**
+ * Adds a role in the organization to a person. A new e-mail becomes a new user with the given
+ * password. An existing account can only get more roles here if it already belongs to this
+ * organization: otherwise any organization's admin could pre-register an address and later
+ * ride on the access another organization grants to it.
+ */
 export async function addMember(
   context: IdentityContext,
   actor: Actor,
@@ -37,26 +42,47 @@ export async function addMember(
   input: NewMember,
 ): Promise<OrganizationMember> {
   authorizeManageMembers(actor, organizationId);
-  return grantRole(context.db, organizationId, input);
+  return grantRole(context.db, organizationId, input, { existingAccounts: "members_only" });
 }
 
-/** The unauthorized core of `addMember`, for the CLI and the demo seed. */
-export async function grantRole(db: Db, organizationId: string, input: NewMember): Promise<OrganizationMember> {
+/**
+ * The unauthorized core of `addMember`. Operators (CLI, demo seed) vouch for the person, so
+ * they may give a role to any existing account (`existingAccounts: "any"`).
+ */
+export async function grantRole(
+  db: Db,
+  organizationId: string,
+  input: NewMember,
+  options: { existingAccounts: "members_only" | "any" } = { existingAccounts: "any" },
+): Promise<OrganizationMember> {
   const existing = await findUserByEmail(db, input.email);
-  const passwordHash = existing || !input.password ? undefined : await hashPassword(input.password);
+  if (existing && input.password) {
+    throw new AppError("validation_failed", "This person already has an account; leave the password empty.", {
+      fields: [{ path: "password", message: "Leave empty: the person already has an account" }],
+    });
+  }
+  if (!existing && !input.password) {
+    throw new AppError("validation_failed", "A password is needed for a new user.", {
+      fields: [{ path: "password", message: "Required for a new user" }],
+    });
+  }
+  const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   return db.transaction().execute(async (trx) => {
     let user = existing;
+    if (user && options.existingAccounts === "members_only" && !(await isMemberOf(trx, organizationId, user.id))) {
+      throw new AppError(
+        "conflict",
+        "This person already has a Guildhall account in another organization; an operator can add them.",
+      );
+    }
     if (!user) {
-      if (!passwordHash) {
-        throw new AppError("validation_failed", "A password is needed for a new user.", {
-          fields: [{ path: "password", message: "Required for a new user" }],
-        });
-      }
       user = await trx
         .insertInto("users")
-        .values({ email: input.email, display_name: input.displayName, password_hash: passwordHash })
+        .values({ email: input.email, display_name: input.displayName, password_hash: passwordHash ?? "" })
+        .onConflict((conflict) => conflict.column("email").doNothing())
         .returningAll()
-        .executeTakeFirstOrThrow();
+        .executeTakeFirst();
+      if (!user) throw new AppError("conflict", "Someone added this person at the same moment; try again.");
     }
     const inserted = await insertMembership(trx, organizationId, user.id, input.role);
     if (!inserted) throw new AppError("conflict", "That person already has this role here.");
@@ -70,6 +96,17 @@ export async function grantRole(db: Db, organizationId: string, input: NewMember
   });
 }
 
+async function isMemberOf(db: Db, organizationId: string, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("memberships")
+    .select("role")
+    .where("organization_id", "=", organizationId)
+    .where("user_id", "=", userId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Removes one role; the last admin cannot be removed, so an organization is never left unmanaged. */
 export async function removeMemberRole(
   context: IdentityContext,
@@ -80,9 +117,11 @@ export async function removeMemberRole(
 ): Promise<void> {
   authorizeManageMembers(actor, organizationId);
   await context.db.transaction().execute(async (trx) => {
-    if (role === "admin" && Number((await countAdmins(trx, organizationId)).count) <= 1) {
+    // Serialises concurrent removals in one organization, so two cannot each remove "the other" last admin.
+    await trx.selectFrom("organizations").select("id").where("id", "=", organizationId).forUpdate().execute();
+    if (!(await deleteMembership(trx, organizationId, userId, role))) throw notFound("membership");
+    if (role === "admin" && Number((await countAdmins(trx, organizationId)).count) === 0) {
       throw new AppError("conflict", "An organization needs at least one admin.");
     }
-    if (!(await deleteMembership(trx, organizationId, userId, role))) throw notFound("membership");
   });
 }

@@ -4,14 +4,15 @@ import { sha256Hex } from "../../../platform/crypto/tokens.ts";
 import { AppError } from "../../../platform/http/app-error.ts";
 import type { IdentityContext } from "../identity.context.ts";
 import {
+  claimTotpStep,
   clearThrottle,
-  findThrottle,
+  countSignInAttempt,
   findUserByEmail,
   listMembershipsOfUser,
-  saveThrottle,
+  lockSignIns,
 } from "../identity.repository.ts";
 import { type CreatedSession, createSession } from "../sessions.ts";
-import { lockSecondsAfter } from "../sign-in-throttle.ts";
+import { FAILURES_FORGOTTEN_AFTER_MS, lockSecondsAfter } from "../sign-in-throttle.ts";
 import { verifyTotp } from "../totp.ts";
 
 const WRONG_CREDENTIALS = "The e-mail address or the password is not right.";
@@ -19,20 +20,25 @@ const WRONG_CREDENTIALS = "The e-mail address or the password is not right.";
 /**
  * Signs a user in with e-mail, password and, when enrolled, a TOTP code. Unknown e-mails and
  * wrong passwords get the same answer in the same time; repeated failures lock the e-mail.
+ * Each attempt is counted atomically before any check, so parallel guesses all count.
  */
 export async function signIn(context: IdentityContext, request: SignInRequest): Promise<CreatedSession> {
   const throttleKey = sha256Hex(request.email);
-  const throttle = await findThrottle(context.db, throttleKey);
   const now = context.now();
-  if (throttle?.locked_until && throttle.locked_until > now) {
-    throw lockedOut(throttle.locked_until, now);
-  }
+  const attempt = await countSignInAttempt(
+    context.db,
+    throttleKey,
+    now,
+    new Date(now.getTime() - FAILURES_FORGOTTEN_AFTER_MS),
+  );
+  if (attempt.locked_until && attempt.locked_until > now) throw lockedOut(attempt.locked_until, now);
+
   const failed = async (error: AppError): Promise<never> => {
-    const failures = (throttle?.failures ?? 0) + 1;
-    const lockSeconds = lockSecondsAfter(failures);
-    const lockedUntil = lockSeconds > 0 ? new Date(now.getTime() + lockSeconds * 1000) : null;
-    await saveThrottle(context.db, { key_hash: throttleKey, failures, locked_until: lockedUntil, updated_at: now });
-    throw lockedUntil ? lockedOut(lockedUntil, now) : error;
+    const lockSeconds = lockSecondsAfter(attempt.failures);
+    if (lockSeconds === 0) throw error;
+    const lockedUntil = new Date(now.getTime() + lockSeconds * 1000);
+    await lockSignIns(context.db, throttleKey, lockedUntil);
+    throw lockedOut(lockedUntil, now);
   };
 
   const user = await findUserByEmail(context.db, request.email);
@@ -46,17 +52,21 @@ export async function signIn(context: IdentityContext, request: SignInRequest): 
 
   let enrollmentOnly = false;
   if (user.totp_enabled && user.totp_secret_sealed) {
-    if (!request.totpCode) throw new AppError("totp_required", "Enter the six-digit code from your authenticator app.");
+    if (!request.totpCode) {
+      await clearThrottle(context.db, throttleKey, attempt.failures);
+      throw new AppError("totp_required", "Enter the six-digit code from your authenticator app.");
+    }
     const lastStep = user.totp_last_step === null ? null : Number(user.totp_last_step);
     const step = verifyTotp(context.secretBox.open(user.totp_secret_sealed), request.totpCode, now, lastStep);
-    if (step === null) return failed(new AppError("totp_invalid", "That code is not right or has expired."));
-    await context.db.updateTable("users").set({ totp_last_step: step }).where("id", "=", user.id).execute();
+    if (step === null || !(await claimTotpStep(context.db, user.id, step))) {
+      return failed(new AppError("totp_invalid", "That code is not right or has expired."));
+    }
   } else {
     const memberships = await listMembershipsOfUser(context.db, user.id);
     enrollmentOnly = memberships.some((m) => ROLES_REQUIRING_TOTP.includes(m.role));
   }
 
-  if (throttle) await clearThrottle(context.db, throttleKey);
+  await clearThrottle(context.db, throttleKey);
   return createSession(context, user.id, { enrollmentOnly });
 }
 
