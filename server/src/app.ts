@@ -22,7 +22,7 @@ import type { Config } from "./platform/config/config.ts";
 import type { SecretBox } from "./platform/crypto/secret-box.ts";
 import type { Db } from "./platform/db/database.ts";
 import { AppError } from "./platform/http/app-error.ts";
-import { installErrorHandler } from "./platform/http/error-handler.ts";
+import { installErrorHandler, sendNotFound } from "./platform/http/error-handler.ts";
 import { errorResponses } from "./platform/http/error-schema.ts";
 import { installSecurityHeaders } from "./platform/http/security-headers.ts";
 import { loggerOptions } from "./platform/log/logger.ts";
@@ -107,7 +107,13 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     publicOrigin: config.publicOrigin,
   });
 
-  await serveWebApp(app, deps.webRoot ?? DEFAULT_WEB_ROOT);
+  const servesWebApp = await serveWebApp(app, deps.webRoot ?? DEFAULT_WEB_ROOT);
+  app.setNotFoundHandler((request, reply) => {
+    const pathname = request.url.split("?")[0] ?? "/";
+    const isPage = request.method === "GET" && !API_PATH.test(pathname) && !path.extname(pathname);
+    if (servesWebApp && isPage) return reply.header("cache-control", "no-cache").sendFile("index.html");
+    return sendNotFound(request, reply);
+  });
   return app;
 }
 
@@ -174,19 +180,17 @@ async function registerApiDocs(app: FastifyInstance): Promise<void> {
   });
 }
 
-/** Serves the built single-page app, falling back to index.html for client-side routes. */
-async function serveWebApp(app: FastifyInstance, webRoot: string): Promise<void> {
+/**
+ * Serves the built single-page app. Paths that name no file (`/admin`, `/sign-in`) get
+ * index.html from the not-found handler so the client router can take them; a missing file
+ * (`/assets/old.js`) stays a 404 so a stale tab fails clearly. Files are looked up per
+ * request, so a rebuild needs no restart.
+ */
+async function serveWebApp(app: FastifyInstance, webRoot: string): Promise<boolean> {
   if (!existsSync(path.join(webRoot, "index.html"))) {
     app.log.warn({ webRoot }, "web app not built: run `npm run build:web`; serving the API only");
-    return;
+    return false;
   }
-  await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ["index.html"] });
-  app.get("/*", { config: { rateLimit: false } }, (request, reply) => {
-    if (API_PATH.test(request.url)) {
-      return reply
-        .code(404)
-        .send({ error: { code: "not_found", message: `No route ${request.method} ${request.url.split("?")[0]}.` } });
-    }
-    return reply.sendFile("index.html");
-  });
+  await app.register(fastifyStatic, { root: webRoot, wildcard: true, index: ["index.html"] });
+  return true;
 }

@@ -191,13 +191,16 @@ describe("[IDENTITY] sessions, cookies and CSRF", () => {
     expect((await form("note=hello")).json().error.code).toBe("csrf_failed");
   });
 
-  it("answers API paths in any case with JSON, never with the web app", async () => {
+  it("answers API paths in any case, and missing files, with JSON, never with the web app", async () => {
     for (const url of ["/api", "/API/v1/organizations-nope", "/api?x=1"]) {
       const response = await t.app.inject({ method: "GET", url });
       expect(response.statusCode, url).toBe(404);
       expect(response.json().error.code).toBe("not_found");
     }
     expect((await t.app.inject({ method: "GET", url: "/admin" })).body).toContain("<title>Guildhall</title>");
+    const missingAsset = await t.app.inject({ method: "GET", url: "/assets/old-build.js" });
+    expect(missingAsset.statusCode).toBe(404);
+    expect(missingAsset.headers["content-type"]).toContain("application/json");
   });
 });
 

@@ -1,11 +1,11 @@
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 import type { ErrorBody } from "../../../../common/errors.ts";
 import { AppError } from "./app-error.ts";
 
 /**
  * The single error handler: AppErrors keep their code and message, validation errors name each
- * field, and anything else becomes a 500 whose details stay in the log.
+ * field, and anything else becomes a 500 whose details stay in the log. Unknown paths get `sendNotFound`.
  */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -19,12 +19,13 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (body.error.retryAfterSeconds) void reply.header("retry-after", String(body.error.retryAfterSeconds));
     return reply.code(status).send(body);
   });
+}
 
-  app.setNotFoundHandler((request, reply) => {
-    return reply
-      .code(404)
-      .send({ error: { code: "not_found", message: `No route ${request.method} ${request.url.split("?")[0]}.` } });
-  });
+/** The JSON answer for a path no route serves. */
+export function sendNotFound(request: FastifyRequest, reply: FastifyReply) {
+  return reply
+    .code(404)
+    .send({ error: { code: "not_found", message: `No route ${request.method} ${request.url.split("?")[0]}.` } });
 }
 
 function toErrorBody(error: FastifyError): ErrorBody {

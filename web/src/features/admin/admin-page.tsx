@@ -1,0 +1,67 @@
+import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
+import type { Membership, SessionUser } from "../../../../common/identity.ts";
+import { SelectField } from "../../components/select-field.tsx";
+import { usePageTitle } from "../../lib/use-page-title.ts";
+import { RequireSession } from "../../session/route-guards.tsx";
+import { ApiKeysSection } from "./api-keys-section.tsx";
+import { MembersSection } from "./members-section.tsx";
+
+export function AdminRoute() {
+  return <RequireSession>{(session) => <AdminPage user={session.user} />}</RequireSession>;
+}
+
+function AdminPage({ user }: { user: SessionUser }) {
+  const { t } = useTranslation();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const organizations = user.memberships.filter((membership) => membership.role === "admin");
+  usePageTitle(organizations.length > 0 ? t("admin.title") : t("admin.notAllowedTitle"));
+
+  const selected =
+    organizations.find((membership) => membership.organizationId === searchParams.get("org")) ?? organizations[0];
+  if (!selected) {
+    return <NotAllowed />;
+  }
+
+  return (
+    <>
+      <h1>{t("admin.title")}</h1>
+      {organizations.length > 1 ? (
+        <div className="narrow">
+          <SelectField
+            id="admin-organization"
+            label={t("admin.organization")}
+            value={selected.organizationId}
+            options={organizations.map((organization) => ({
+              value: organization.organizationId,
+              label: organization.organizationName,
+            }))}
+            onChange={(event) => setSearchParams({ org: event.target.value })}
+          />
+        </div>
+      ) : (
+        <p className="lead">{selected.organizationName}</p>
+      )}
+      <OrganizationAdministration key={selected.organizationId} organization={selected} />
+    </>
+  );
+}
+
+function OrganizationAdministration({ organization }: { organization: Membership }) {
+  return (
+    <div className="admin-sections">
+      <MembersSection organizationId={organization.organizationId} organizationName={organization.organizationName} />
+      <ApiKeysSection organizationId={organization.organizationId} organizationName={organization.organizationName} />
+    </div>
+  );
+}
+
+function NotAllowed() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <h1>{t("admin.notAllowedTitle")}</h1>
+      <p className="lead">{t("admin.notAllowed")}</p>
+    </>
+  );
+}

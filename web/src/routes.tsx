@@ -1,0 +1,21 @@
+import { createBrowserRouter } from "react-router";
+import { AppLayout } from "./components/app-layout.tsx";
+import { AdminRoute } from "./features/admin/admin-page.tsx";
+import { SignInPage } from "./features/auth/sign-in-page.tsx";
+import { TotpEnrollmentRoute } from "./features/auth/totp-enrollment-route.tsx";
+import { NotFoundPage } from "./features/errors/not-found-page.tsx";
+import { HomeRoute } from "./features/home/home-route.tsx";
+import { TOTP_ENROLLMENT_PATH } from "./session/route-guards.tsx";
+
+export const router = createBrowserRouter([
+  {
+    element: <AppLayout />,
+    children: [
+      { path: "/", element: <HomeRoute /> },
+      { path: "/sign-in", element: <SignInPage /> },
+      { path: TOTP_ENROLLMENT_PATH, element: <TotpEnrollmentRoute /> },
+      { path: "/admin", element: <AdminRoute /> },
+      { path: "*", element: <NotFoundPage /> },
+    ],
+  },
+]);
