@@ -4,9 +4,10 @@ import { emailSchema, ORGANIZATION_KINDS, passwordSchema, ROLES } from "../../co
 import { createOrganization, grantRole, issueApiKey } from "./modules/identity/index.ts";
 import { type Config, ConfigError, loadConfig } from "./platform/config/config.ts";
 import { createSecretBox, loadSecretBoxKey } from "./platform/crypto/secret-box.ts";
+import { DatabaseInUseError } from "./platform/db/database.ts";
 import { openMigratedDatabase } from "./platform/db/open.ts";
 import { AppError } from "./platform/http/app-error.ts";
-import { DEMO_TOTP_SECRET, describeDemoSignIns, seedDemo } from "./seed/demo.ts";
+import { DEMO_TOTP_SECRET, describeDemoSignIns, seedDemoIfEmpty } from "./seed/demo.ts";
 import { startServer } from "./server.ts";
 
 const EXIT_FAILURE = 1;
@@ -38,11 +39,11 @@ program
   .description("Add the demo organizations and one person per role (only on an empty database).")
   .action(() =>
     withDatabase(async ({ db, config }) => {
-      const existing = await db.selectFrom("organizations").select("id").limit(1).executeTakeFirst();
-      if (existing)
-        throw new CliError("The database already has organizations; demo data is only added to an empty one.");
       const secretBox = await createSecretBox(await loadSecretBoxKey(config.dataDir, config.secretKey));
-      console.log(describeDemoSignIns(await seedDemo(db, secretBox)));
+      const signIns = await seedDemoIfEmpty(db, secretBox);
+      if (!signIns)
+        throw new CliError("The database already has organizations; demo data is only added to an empty one.");
+      console.log(describeDemoSignIns(signIns));
     }),
   );
 
@@ -63,24 +64,41 @@ org
 const user = program.command("user").description("Manage users.");
 user
   .command("create")
-  .description("Create a user (or give an existing one a role) in an organization.")
+  .description(
+    "Create a user (or give an existing one a role) in an organization. A new user's password comes from " +
+      "GUILDHALL_NEW_PASSWORD or, with --password-stdin, from standard input (never from the command line, where other users could read it).",
+  )
   .requiredOption("--email <email>", "e-mail address", parseWith(emailSchema))
   .requiredOption("--name <name>", "display name")
   .requiredOption("--org <id>", "organization id")
   .addOption(new Option("--role <role>", "role in the organization").choices(ROLES).makeOptionMandatory())
-  .addOption(new Option("--password <password>", "password (at least 12 characters)").env("GUILDHALL_NEW_PASSWORD"))
-  .action((options: { email: string; name: string; org: string; role: (typeof ROLES)[number]; password?: string }) =>
-    withDatabase(async ({ db }) => {
-      if (options.password !== undefined) parseWith(passwordSchema)(options.password);
-      const member = await grantRole(db, options.org, {
-        email: options.email,
-        displayName: options.name,
-        role: options.role,
-        password: options.password,
-      });
-      console.log(`${member.email} is now ${member.role} (user ${member.userId}).`);
-    }),
+  .option("--password-stdin", "read the new user's password from standard input")
+  .action(
+    (options: { email: string; name: string; org: string; role: (typeof ROLES)[number]; passwordStdin?: boolean }) =>
+      withDatabase(async ({ db }) => {
+        const password = options.passwordStdin
+          ? await readStdinLine()
+          : process.env.GUILDHALL_NEW_PASSWORD || undefined;
+        if (password !== undefined) {
+          const checked = passwordSchema.safeParse(password);
+          if (!checked.success)
+            throw new CliError(`the password must have ${checked.error.issues[0]?.message ?? "a valid form"}`);
+        }
+        const member = await grantRole(db, options.org, {
+          email: options.email,
+          displayName: options.name,
+          role: options.role,
+          password,
+        });
+        console.log(`${member.email} is now ${member.role} (user ${member.userId}).`);
+      }),
   );
+
+async function readStdinLine(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8").split(/\r?\n/)[0] ?? "";
+}
 
 const apikey = program.command("apikey").description("Manage API keys.");
 apikey
@@ -144,7 +162,8 @@ try {
     console.error(error.message);
     process.exit(EXIT_CONFIG);
   }
-  const message = error instanceof AppError || error instanceof CliError ? error.message : describeUnexpected(error);
+  const expected = error instanceof AppError || error instanceof CliError || error instanceof DatabaseInUseError;
+  const message = expected ? error.message : describeUnexpected(error);
   console.error(`guildhall: ${message}`);
   process.exit(EXIT_FAILURE);
 }

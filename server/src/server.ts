@@ -3,8 +3,9 @@ import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app.ts";
 import { type Config, isLoopback } from "./platform/config/config.ts";
 import { createSecretBox, loadSecretBoxKey } from "./platform/crypto/secret-box.ts";
+import type { Db } from "./platform/db/database.ts";
 import { openMigratedDatabase } from "./platform/db/open.ts";
-import { DEMO_EMAIL_DOMAIN, describeDemoSignIns, seedDemo } from "./seed/demo.ts";
+import { DEMO_EMAIL_DOMAIN, describeDemoSignIns, seedDemoIfEmpty } from "./seed/demo.ts";
 
 /** Starts Guildhall: database, migrations, demo data on an empty demo database, HTTP server. */
 export async function startServer(config: Config): Promise<FastifyInstance> {
@@ -15,8 +16,8 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
 
   if (database.applied.length > 0) app.log.info({ migrations: database.applied }, "migrations applied");
   await refuseDemoAccountsOnNetwork(config, database.db);
-  if (config.seedDemo && (await isEmpty(database.db))) {
-    const signIns = await seedDemo(database.db, secretBox);
+  const signIns = config.seedDemo ? await seedDemoIfEmpty(database.db, secretBox) : null;
+  if (signIns) {
     app.log.info("demo data seeded");
     process.stdout.write(`\n${describeDemoSignIns(signIns)}\n\n`);
   }
@@ -32,7 +33,7 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
 }
 
 /** Demo accounts have public passwords: never serve them beyond this machine unless the operator asked for demo data. */
-async function refuseDemoAccountsOnNetwork(config: Config, db: Parameters<typeof seedDemo>[0]): Promise<void> {
+async function refuseDemoAccountsOnNetwork(config: Config, db: Db): Promise<void> {
   if (isLoopback(config.host) || config.explicitDemo) return;
   const demoAccount = await db
     .selectFrom("users")
@@ -46,9 +47,4 @@ async function refuseDemoAccountsOnNetwork(config: Config, db: Parameters<typeof
         "Use a fresh GUILDHALL_DATA_DIR, or set GUILDHALL_SEED_DEMO=true to accept the demo accounts.",
     );
   }
-}
-
-async function isEmpty(db: Parameters<typeof seedDemo>[0]): Promise<boolean> {
-  const row = await db.selectFrom("organizations").select("id").limit(1).executeTakeFirst();
-  return row === undefined;
 }

@@ -53,8 +53,19 @@ export interface DemoSignIn {
   totp: boolean;
 }
 
-/** Seeds demo organizations and one person per role; returns the sign-ins to show the user. */
-export async function seedDemo(db: Db, secretBox: SecretBox): Promise<DemoSignIn[]> {
+/**
+ * Seeds demo organizations and one person per role into an empty database, all in one
+ * transaction so that a crash halfway leaves the database empty and seedable again.
+ * Returns the sign-ins to show, or null when the database already had organizations.
+ */
+export async function seedDemoIfEmpty(db: Db, secretBox: SecretBox): Promise<DemoSignIn[] | null> {
+  return db.transaction().execute(async (trx) => {
+    const existing = await trx.selectFrom("organizations").select("id").limit(1).executeTakeFirst();
+    return existing ? null : seedDemo(trx, secretBox);
+  });
+}
+
+async function seedDemo(db: Db, secretBox: SecretBox): Promise<DemoSignIn[]> {
   const signIns: DemoSignIn[] = [];
   for (const organization of DEMO_ORGANIZATIONS) {
     const created = await createOrganization(db, organization);

@@ -183,12 +183,18 @@ export interface CliResult {
 }
 
 /** Runs one `guildhall …` command to completion. */
-export async function runCli(args: string[], env: Record<string, string> = {}, timeoutMs = 60_000): Promise<CliResult> {
+export async function runCli(
+  args: string[],
+  env: Record<string, string> = {},
+  timeoutMs = 60_000,
+  stdin?: string,
+): Promise<CliResult> {
   const child = spawn(process.execPath, [BIN, ...args], {
     cwd: ROOT,
     env: childEnv(env),
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: [stdin === undefined ? "ignore" : "pipe", "pipe", "pipe"],
   });
+  if (stdin !== undefined) child.stdin?.end(stdin);
   const running = new GuildhallProcess(child, 0);
   const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
   const exit = await running.exited;
@@ -205,6 +211,15 @@ export class TotpCodes {
   private lastStep = -1;
 
   constructor(private readonly secret = DEMO_TOTP_SECRET) {}
+
+  /** A code usable right now without waiting, or null. */
+  now(): string | null {
+    const current = Math.floor(Date.now() / 30_000);
+    const step = Math.max(current, this.lastStep + 1);
+    if (step > current + 1) return null;
+    this.lastStep = step;
+    return generateSync({ secret: this.secret, epoch: step * 30 });
+  }
 
   async next(): Promise<string> {
     for (;;) {

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { mkdir, readdir, rename, rm } from "node:fs/promises";
+import { mkdir, open, readdir, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PGliteDialect, PostgresDialect } from "kysely";
@@ -14,13 +14,69 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-/** Opens the embedded database in `<dataDir>/pgdata`, creating it atomically on first start. */
+/**
+ * Opens the embedded database in `<dataDir>/pgdata`, creating it atomically on first start.
+ * Only one process may have it open: a second PGlite on the same folder would lose writes.
+ */
 export async function openEmbeddedDatabase(dataDir: string): Promise<DatabaseHandle & { created: boolean }> {
   const pgdata = path.join(dataDir, "pgdata");
-  const created = !existsSync(pgdata);
-  if (created) await createDataFolderAtomically(dataDir, pgdata);
-  const pglite = await PGlite.create(pgdata);
-  return wrapPglite(pglite, created);
+  await mkdir(dataDir, { recursive: true });
+  const releaseLock = await lockDataFolder(dataDir);
+  try {
+    const created = !existsSync(pgdata);
+    if (created) await createDataFolderAtomically(dataDir, pgdata);
+    const handle = wrapPglite(await PGlite.create(pgdata), created);
+    return {
+      ...handle,
+      async close() {
+        await handle.close();
+        await releaseLock();
+      },
+    };
+  } catch (error) {
+    await releaseLock();
+    throw error;
+  }
+}
+
+/** Runs `work` in the caller's transaction if there is one, else in a new one. */
+export function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
+}
+
+/** Thrown when another live process holds the embedded database. */
+export class DatabaseInUseError extends Error {}
+
+async function lockDataFolder(dataDir: string): Promise<() => Promise<void>> {
+  const lockFile = path.join(dataDir, "pgdata.lock");
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const handle = await open(lockFile, "wx");
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      return () => rm(lockFile, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const holder = Number.parseInt(await readFile(lockFile, "utf8").catch(() => ""), 10);
+      if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) {
+        throw new DatabaseInUseError(
+          `The embedded database in ${dataDir} is in use by process ${holder} (is \`guildhall serve\` running?). Stop it first, or use DATABASE_URL.`,
+        );
+      }
+      // Left by a process that was killed: take it over.
+      await rm(lockFile, { force: true });
+    }
+  }
+  throw new DatabaseInUseError(`Could not lock the embedded database in ${dataDir}.`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 /** Wraps an already opened PGlite (tests load one from a migrated snapshot). */
@@ -49,7 +105,6 @@ export function openPostgresDatabase(url: string, options: { maxConnections?: nu
  * temporary sibling and renamed into place only once it is complete.
  */
 async function createDataFolderAtomically(dataDir: string, pgdata: string): Promise<void> {
-  await mkdir(dataDir, { recursive: true });
   for (const entry of await readdir(dataDir)) {
     if (entry.startsWith("pgdata.partial-")) await rm(path.join(dataDir, entry), { recursive: true, force: true });
   }

@@ -1,7 +1,7 @@
 import type { OrganizationMember, Role } from "../../../../../common/identity.ts";
 import type { Actor } from "../../../platform/auth/actor.ts";
 import { hashPassword } from "../../../platform/crypto/passwords.ts";
-import type { Db } from "../../../platform/db/database.ts";
+import { type Db, inTransaction } from "../../../platform/db/database.ts";
 import { AppError, notFound } from "../../../platform/http/app-error.ts";
 import type { IdentityContext } from "../identity.context.ts";
 import {
@@ -67,7 +67,7 @@ export async function grantRole(
     });
   }
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     let user = existing;
     if (user && options.existingAccounts === "members_only" && !(await isMemberOf(trx, organizationId, user.id))) {
       throw new AppError(
