@@ -1,8 +1,6 @@
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, NavLink, useLocation } from "react-router";
-import { toApiError } from "../lib/api.ts";
-import { useErrorMessage } from "../lib/use-error-message.ts";
+import { useAsyncAction } from "../lib/use-async-action.ts";
 import { useSession } from "../session/session-context.tsx";
 import { LanguageSelect } from "./language-select.tsx";
 
@@ -68,25 +66,17 @@ function SignInLink() {
 function SignOutControl({ displayName }: { displayName: string }) {
   const { t } = useTranslation();
   const { signOut } = useSession();
-  const errorMessage = useErrorMessage();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function handleSignOut() {
-    setBusy(true);
-    setError(null);
-    try {
-      await signOut();
-    } catch (caught) {
-      setError(errorMessage(toApiError(caught)));
-      setBusy(false);
-    }
-  }
+  const { busy, error, run } = useAsyncAction();
 
   return (
     <div className="sign-out">
       <span className="sign-out__name">{t("nav.signedInAs", { name: displayName })}</span>
-      <button type="button" className="button button--on-dark button--small" onClick={handleSignOut} disabled={busy}>
+      <button
+        type="button"
+        className="button button--on-dark button--small"
+        onClick={() => run(signOut)}
+        disabled={busy}
+      >
         {busy ? t("nav.signingOut") : t("nav.signOut")}
       </button>
       {error ? (

@@ -1,19 +1,20 @@
 import { useEffect, useId, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { useAsyncAction } from "../lib/use-async-action.ts";
 
 interface ConfirmDialogProps {
   title: string;
   text: string;
   confirmLabel: string;
-  busy?: boolean;
-  error?: string | null;
-  onConfirm: () => void;
+  /** Does what was asked; the button stays disabled meanwhile, and a failure is shown in the dialog. */
+  onConfirm: () => Promise<void>;
   onCancel: () => void;
 }
 
 /** A modal question built on <dialog>, which traps focus and closes on Escape by itself. */
-export function ConfirmDialog({ title, text, confirmLabel, busy, error, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, text, confirmLabel, onConfirm, onCancel }: ConfirmDialogProps) {
   const { t } = useTranslation();
+  const { busy, error, run } = useAsyncAction();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const textId = useId();
@@ -49,7 +50,7 @@ export function ConfirmDialog({ title, text, confirmLabel, busy, error, onConfir
         </p>
       ) : null}
       <div className="button-row">
-        <button type="button" className="button button--danger" onClick={onConfirm} disabled={busy}>
+        <button type="button" className="button button--danger" onClick={() => run(onConfirm)} disabled={busy}>
           {confirmLabel}
         </button>
         <button type="button" className="button button--secondary" onClick={onCancel} ref={cancelRef}>

@@ -1,15 +1,15 @@
-import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type OrganizationMember, ROLES, type Role } from "../../../../common/identity.ts";
 import { ErrorSummary } from "../../components/error-summary.tsx";
 import { SelectField } from "../../components/select-field.tsx";
+import { SubmitButton } from "../../components/submit-button.tsx";
 import { TextField } from "../../components/text-field.tsx";
-import { type ApiError, toApiError } from "../../lib/api.ts";
-import { useErrorMessage } from "../../lib/use-error-message.ts";
+import type { ApiError } from "../../lib/api.ts";
+import { type FieldErrors, type FormValues, useForm } from "../../lib/use-form.ts";
+import { emailProblem } from "../../lib/validation.ts";
 import { addMember } from "./admin-api.ts";
 
 type FieldName = "email" | "displayName" | "role" | "password";
-type FieldErrors = Partial<Record<FieldName, string>>;
 
 const FIELD_IDS: Record<FieldName, string> = {
   email: "member-email",
@@ -17,6 +17,8 @@ const FIELD_IDS: Record<FieldName, string> = {
   role: "member-role",
   password: "member-password",
 };
+
+const EMPTY_FORM: FormValues<FieldName> = { email: "", displayName: "", role: "member", password: "" };
 
 const MIN_PASSWORD_LENGTH = 12;
 
@@ -27,34 +29,41 @@ interface AddMemberFormProps {
 
 export function AddMemberForm({ organizationId, onAdded }: AddMemberFormProps) {
   const { t } = useTranslation();
-  const describeError = useErrorMessage();
-  const [email, setEmail] = useState("");
-  const [displayName, setDisplayName] = useState("");
-  const [role, setRole] = useState<Role>("member");
-  const [password, setPassword] = useState("");
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-  const [attempt, setAttempt] = useState(0);
+  const form = useForm({
+    fieldIds: FIELD_IDS,
+    initialValues: EMPTY_FORM,
+    validate: ({ email, displayName, password }) => {
+      const errors: FieldErrors<FieldName> = {};
+      const problem = emailProblem(email);
+      if (problem) {
+        errors.email = t(problem);
+      }
+      if (displayName.trim() === "") {
+        errors.displayName = t("validation.nameRequired");
+      }
+      if (password !== "" && password.length < MIN_PASSWORD_LENGTH) {
+        errors.password = t("validation.passwordTooShort");
+      }
+      return errors;
+    },
+    submit: async ({ email, displayName, role, password }) => {
+      const member = await addMember(organizationId, {
+        email: email.trim(),
+        displayName: displayName.trim(),
+        role: role as Role,
+        ...(password === "" ? {} : { password }),
+      });
+      form.reset();
+      onAdded(member);
+    },
+    onFailure: (error) => {
+      const fields = fieldErrorsFrom(error);
+      return error.code === "conflict" ? { fields, message: t("admin.memberConflict") } : { fields };
+    },
+  });
 
-  function validate(): FieldErrors {
-    const errors: FieldErrors = {};
-    if (email.trim() === "") {
-      errors.email = t("validation.emailRequired");
-    } else if (!/^[^\s@]+@[^\s@]+$/.test(email.trim())) {
-      errors.email = t("validation.emailInvalid");
-    }
-    if (displayName.trim() === "") {
-      errors.displayName = t("validation.nameRequired");
-    }
-    if (password !== "" && password.length < MIN_PASSWORD_LENGTH) {
-      errors.password = t("validation.passwordTooShort");
-    }
-    return errors;
-  }
-
-  function fieldErrorsFrom(error: ApiError): FieldErrors {
-    const errors: FieldErrors = {};
+  function fieldErrorsFrom(error: ApiError): FieldErrors<FieldName> {
+    const errors: FieldErrors<FieldName> = {};
     for (const field of error.fields) {
       if (field.path === "email") {
         errors.email = t("validation.emailInvalid");
@@ -63,111 +72,49 @@ export function AddMemberForm({ organizationId, onAdded }: AddMemberFormProps) {
       } else if (field.path === "role") {
         errors.role = t("validation.invalidValue");
       } else if (field.path === "password") {
-        errors.password = password === "" ? t("validation.passwordNeeded") : t("validation.passwordTooShort");
+        errors.password =
+          form.values.password === "" ? t("validation.passwordNeeded") : t("validation.passwordTooShort");
       }
     }
     return errors;
   }
 
-  function showFailure(error: ApiError) {
-    const fields = fieldErrorsFrom(error);
-    setFieldErrors(fields);
-    if (error.code === "conflict") {
-      setFormError(t("admin.memberConflict"));
-    } else if (Object.keys(fields).length === 0) {
-      setFormError(describeError(error));
-    } else {
-      setFormError(null);
-    }
-  }
-
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setAttempt((value) => value + 1);
-    const errors = validate();
-    setFieldErrors(errors);
-    setFormError(null);
-    if (Object.keys(errors).length > 0) {
-      return;
-    }
-    setSubmitting(true);
-    try {
-      const member = await addMember(organizationId, {
-        email: email.trim(),
-        displayName: displayName.trim(),
-        role,
-        ...(password === "" ? {} : { password }),
-      });
-      setEmail("");
-      setDisplayName("");
-      setRole("member");
-      setPassword("");
-      onAdded(member);
-    } catch (error) {
-      showFailure(toApiError(error));
-    } finally {
-      setSubmitting(false);
-    }
-  }
-
-  const summaryItems = [
-    ...(formError ? [{ message: formError }] : []),
-    ...(Object.entries(fieldErrors) as [FieldName, string][]).map(([field, message]) => ({
-      message,
-      fieldId: FIELD_IDS[field],
-    })),
-  ];
-
   return (
     <section className="subsection" aria-labelledby="add-member-title">
       <h3 id="add-member-title">{t("admin.addMemberTitle")}</h3>
       <p>{t("admin.addMemberIntro")}</p>
-      <ErrorSummary items={summaryItems} attempt={attempt} />
-      <form className="form form--grid" noValidate onSubmit={handleSubmit}>
+      <ErrorSummary items={form.summaryItems} attempt={form.attempt} />
+      <form className="form form--grid" noValidate onSubmit={form.handleSubmit}>
         <TextField
-          id={FIELD_IDS.email}
+          {...form.field("email")}
           label={t("signIn.email")}
           type="email"
           autoComplete="off"
           spellCheck={false}
           required
-          value={email}
-          error={fieldErrors.email}
-          onChange={(event) => setEmail(event.target.value)}
         />
         <TextField
-          id={FIELD_IDS.displayName}
+          {...form.field("displayName")}
           label={t("admin.displayName")}
           type="text"
           autoComplete="off"
           required
-          value={displayName}
-          error={fieldErrors.displayName}
-          onChange={(event) => setDisplayName(event.target.value)}
         />
         <SelectField
-          id={FIELD_IDS.role}
+          {...form.field("role")}
           label={t("admin.role")}
-          value={role}
-          error={fieldErrors.role}
           options={ROLES.map((value) => ({ value, label: t(`roles.${value}`) }))}
-          onChange={(event) => setRole(event.target.value as Role)}
         />
         <TextField
-          id={FIELD_IDS.password}
+          {...form.field("password")}
           label={t("admin.newPassword")}
           labelSuffix={t("common.optional")}
           hint={t("admin.newPasswordHint")}
           type="password"
           autoComplete="new-password"
-          value={password}
-          error={fieldErrors.password}
-          onChange={(event) => setPassword(event.target.value)}
         />
         <div className="form__actions">
-          <button type="submit" className="button" disabled={submitting}>
-            {submitting ? t("admin.adding") : t("admin.addMember")}
-          </button>
+          <SubmitButton busy={form.submitting} label={t("admin.addMember")} busyLabel={t("admin.adding")} />
         </div>
       </form>
     </section>

@@ -1,13 +1,16 @@
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, useLocation } from "react-router";
-import { ErrorSummary, type SummaryItem } from "../../components/error-summary.tsx";
+import { ErrorSummary } from "../../components/error-summary.tsx";
 import { Loading } from "../../components/loading.tsx";
+import { OneTimeCodeField } from "../../components/one-time-code-field.tsx";
 import { StatusMessage } from "../../components/status-message.tsx";
+import { SubmitButton } from "../../components/submit-button.tsx";
 import { TextField } from "../../components/text-field.tsx";
-import { type ApiError, toApiError } from "../../lib/api.ts";
-import { useErrorMessage } from "../../lib/use-error-message.ts";
+import type { ApiError } from "../../lib/api.ts";
+import { type FieldErrors, useForm } from "../../lib/use-form.ts";
 import { usePageTitle } from "../../lib/use-page-title.ts";
+import { emailProblem, isSixDigitCode, normalizedCode } from "../../lib/validation.ts";
 import { TOTP_ENROLLMENT_PATH } from "../../session/route-guards.tsx";
 import { useSession } from "../../session/session-context.tsx";
 import { readSignInState, type SignInNotice } from "../../session/sign-in-notice.ts";
@@ -15,7 +18,6 @@ import { signIn } from "./auth-api.ts";
 
 type Step = "credentials" | "totp";
 type FieldName = "email" | "password" | "totpCode";
-type FieldErrors = Partial<Record<FieldName, string>>;
 
 const FIELD_IDS: Record<FieldName, string> = {
   email: "sign-in-email",
@@ -46,17 +48,54 @@ export function SignInPage() {
 function SignInForm({ notice }: { notice: SignInNotice | undefined }) {
   const { t } = useTranslation();
   const { establish } = useSession();
-  const describeError = useErrorMessage();
-
   const [step, setStep] = useState<Step>("credentials");
-  const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
-  const [totpCode, setTotpCode] = useState("");
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-  const [attempt, setAttempt] = useState(0);
   const codeInputRef = useRef<HTMLInputElement>(null);
+
+  const form = useForm({
+    fieldIds: FIELD_IDS,
+    initialValues: { email: "", password: "", totpCode: "" },
+    validate: ({ email, password, totpCode }) => {
+      const errors: FieldErrors<FieldName> = {};
+      if (step === "credentials") {
+        const problem = emailProblem(email);
+        if (problem) {
+          errors.email = t(problem);
+        }
+        if (password === "") {
+          errors.password = t("validation.passwordRequired");
+        }
+      } else if (!isSixDigitCode(totpCode)) {
+        errors.totpCode = t("validation.codeInvalid");
+      }
+      return errors;
+    },
+    submit: async ({ email, password, totpCode }) => {
+      const session = await signIn({
+        email: email.trim(),
+        password,
+        ...(step === "totp" ? { totpCode: normalizedCode(totpCode) } : {}),
+      });
+      establish(session);
+    },
+    onFailure: (error, describeError) => {
+      switch (error.code) {
+        case "totp_required":
+          setStep("totp");
+          return { message: null };
+        case "totp_invalid":
+          form.setValue("totpCode", "");
+          return { fields: { totpCode: describeError(error) } };
+        case "validation_failed":
+          return { fields: fieldErrorsFrom(error) };
+        case "invalid_credentials":
+          setStep("credentials");
+          form.setValue("totpCode", "");
+          return {};
+        default:
+          return {};
+      }
+    },
+  });
 
   usePageTitle(step === "totp" ? t("signIn.totpTitle") : t("signIn.title"));
 
@@ -66,53 +105,8 @@ function SignInForm({ notice }: { notice: SignInNotice | undefined }) {
     }
   }, [step]);
 
-  function showErrors(fields: FieldErrors, message: string | null = null) {
-    setFieldErrors(fields);
-    setFormError(message);
-  }
-
-  function validate(): FieldErrors {
-    const errors: FieldErrors = {};
-    if (step === "credentials") {
-      if (email.trim() === "") {
-        errors.email = t("validation.emailRequired");
-      } else if (!/^[^\s@]+@[^\s@]+$/.test(email.trim())) {
-        errors.email = t("validation.emailInvalid");
-      }
-      if (password === "") {
-        errors.password = t("validation.passwordRequired");
-      }
-    } else if (!/^\d{6}$/.test(normalizedCode(totpCode))) {
-      errors.totpCode = t("validation.codeInvalid");
-    }
-    return errors;
-  }
-
-  function handleFailure(error: ApiError) {
-    switch (error.code) {
-      case "totp_required":
-        setStep("totp");
-        showErrors({});
-        return;
-      case "totp_invalid":
-        setTotpCode("");
-        showErrors({ totpCode: describeError(error) });
-        return;
-      case "validation_failed":
-        showErrors(fieldErrorsFrom(error), Object.keys(fieldErrorsFrom(error)).length ? null : describeError(error));
-        return;
-      case "invalid_credentials":
-        setStep("credentials");
-        setTotpCode("");
-        showErrors({}, describeError(error));
-        return;
-      default:
-        showErrors({}, describeError(error));
-    }
-  }
-
-  function fieldErrorsFrom(error: ApiError): FieldErrors {
-    const errors: FieldErrors = {};
+  function fieldErrorsFrom(error: ApiError): FieldErrors<FieldName> {
+    const errors: FieldErrors<FieldName> = {};
     for (const field of error.fields) {
       if (field.path === "email") {
         errors.email = t("validation.emailInvalid");
@@ -125,105 +119,54 @@ function SignInForm({ notice }: { notice: SignInNotice | undefined }) {
     return errors;
   }
 
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setAttempt((value) => value + 1);
-    const errors = validate();
-    if (Object.keys(errors).length > 0) {
-      showErrors(errors);
-      return;
-    }
-    showErrors({});
-    setSubmitting(true);
-    try {
-      const session = await signIn({
-        email: email.trim(),
-        password,
-        ...(step === "totp" ? { totpCode: normalizedCode(totpCode) } : {}),
-      });
-      establish(session);
-    } catch (error) {
-      handleFailure(toApiError(error));
-    } finally {
-      setSubmitting(false);
-    }
-  }
-
   function startOver() {
     setStep("credentials");
-    setPassword("");
-    setTotpCode("");
-    showErrors({});
+    form.setValue("password", "");
+    form.setValue("totpCode", "");
+    form.showErrors({});
   }
-
-  const summaryItems: SummaryItem[] = [
-    ...(formError ? [{ message: formError }] : []),
-    ...(Object.entries(fieldErrors) as [FieldName, string][]).map(([field, message]) => ({
-      message,
-      fieldId: FIELD_IDS[field],
-    })),
-  ];
 
   return (
     <div className="narrow">
       <h1>{step === "totp" ? t("signIn.totpTitle") : t("signIn.title")}</h1>
-      {notice && summaryItems.length === 0 && step === "credentials" ? (
+      {notice && form.summaryItems.length === 0 && step === "credentials" ? (
         <StatusMessage tone={notice === "signedOut" ? "success" : "info"}>{t(`signIn.${notice}`)}</StatusMessage>
       ) : null}
-      <ErrorSummary items={summaryItems} attempt={attempt} />
-      <form className="form" noValidate onSubmit={handleSubmit}>
+      <ErrorSummary items={form.summaryItems} attempt={form.attempt} />
+      <form className="form" noValidate onSubmit={form.handleSubmit}>
         {step === "credentials" ? (
           <>
             <p className="lead">{t("signIn.intro")}</p>
             <TextField
-              id={FIELD_IDS.email}
+              {...form.field("email")}
               label={t("signIn.email")}
               type="email"
               name="email"
               autoComplete="username"
               spellCheck={false}
               required
-              value={email}
-              error={fieldErrors.email}
-              onChange={(event) => setEmail(event.target.value)}
             />
             <TextField
-              id={FIELD_IDS.password}
+              {...form.field("password")}
               label={t("signIn.password")}
               type="password"
               name="password"
               autoComplete="current-password"
               required
-              value={password}
-              error={fieldErrors.password}
-              onChange={(event) => setPassword(event.target.value)}
             />
-            <button type="submit" className="button" disabled={submitting}>
-              {submitting ? t("signIn.submitting") : t("signIn.submit")}
-            </button>
+            <SubmitButton busy={form.submitting} label={t("signIn.submit")} busyLabel={t("signIn.submitting")} />
           </>
         ) : (
           <>
             <p className="lead">{t("signIn.totpIntro")}</p>
-            <TextField
-              id={FIELD_IDS.totpCode}
+            <OneTimeCodeField
+              {...form.field("totpCode")}
               ref={codeInputRef}
               label={t("signIn.totpCode")}
-              type="text"
               name="totpCode"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              spellCheck={false}
-              required
-              width="code"
-              value={totpCode}
-              error={fieldErrors.totpCode}
-              onChange={(event) => setTotpCode(event.target.value)}
             />
             <div className="button-row">
-              <button type="submit" className="button" disabled={submitting}>
-                {submitting ? t("signIn.verifying") : t("signIn.verify")}
-              </button>
+              <SubmitButton busy={form.submitting} label={t("signIn.verify")} busyLabel={t("signIn.verifying")} />
               <button type="button" className="button button--secondary" onClick={startOver}>
                 {t("signIn.useAnotherAccount")}
               </button>
@@ -233,9 +176,4 @@ function SignInForm({ notice }: { notice: SignInNotice | undefined }) {
       </form>
     </div>
   );
-}
-
-/** Authenticator apps often show "123 456"; people type it that way. */
-function normalizedCode(code: string): string {
-  return code.replace(/\s+/g, "");
 }

@@ -1,130 +1,81 @@
-import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Role } from "../../../../common/identity.ts";
+import type { resources } from "../../lib/i18n.ts";
+
+type TaskTexts = (typeof resources)["en"]["translation"]["roleTasks"];
+type TaskName<R extends Role> = keyof TaskTexts[R] & string;
+/** "member.profile": where a task's title and text are kept under `roleTasks` in the translations. */
+type TaskKey<R extends Role> = `${R}.${TaskName<R>}`;
+type AnyTaskKey = { [R in Role]: TaskKey<R> }[Role];
+/** The tasks whose translations also name a link. */
+type LinkedTaskKey = {
+  [R in Role]: { [N in TaskName<R>]: TaskTexts[R][N] extends { link: string } ? `${R}.${N}` : never }[TaskName<R>];
+}[Role];
+
+type Task<K extends string> =
+  | { key: K; comingSoon?: true }
+  /** `to` is a page of this app; `href` leaves it (the API reference is served by the server). */
+  | { key: K & LinkedTaskKey; link: { to: string } | { href: string } };
 
 /** What each role can do in Guildhall; modules not built yet are marked "coming soon". */
+const ROLE_TASKS: { [R in Role]: readonly Task<TaskKey<R>>[] } = {
+  member: [
+    { key: "member.profile", comingSoon: true },
+    { key: "member.registrations", comingSoon: true },
+    { key: "member.consent", comingSoon: true },
+    { key: "member.payments", comingSoon: true },
+    { key: "member.reports", comingSoon: true },
+  ],
+  officer: [
+    { key: "officer.agreements", comingSoon: true },
+    { key: "officer.reportQueue", comingSoon: true },
+    { key: "officer.consentAgent", comingSoon: true },
+    { key: "officer.statements", comingSoon: true },
+  ],
+  admin: [{ key: "admin.organization", link: { to: "/admin" } }],
+  producer: [
+    { key: "producer.productions", comingSoon: true },
+    { key: "producer.consentRequests", comingSoon: true },
+    { key: "producer.usageReports", comingSoon: true },
+  ],
+  developer: [{ key: "developer.permissionApi", link: { href: "/api/docs" } }, { key: "developer.apiKeys" }],
+  auditor: [{ key: "auditor.transparencyLog", comingSoon: true }],
+};
+
 export function RoleTasks({ role }: { role: Role }) {
-  const { t } = useTranslation();
-  switch (role) {
-    case "member":
-      return (
-        <TaskList>
-          <Task title={t("roleTasks.member.profile.title")} text={t("roleTasks.member.profile.text")} comingSoon />
-          <Task
-            title={t("roleTasks.member.registrations.title")}
-            text={t("roleTasks.member.registrations.text")}
-            comingSoon
-          />
-          <Task title={t("roleTasks.member.consent.title")} text={t("roleTasks.member.consent.text")} comingSoon />
-          <Task title={t("roleTasks.member.payments.title")} text={t("roleTasks.member.payments.text")} comingSoon />
-          <Task title={t("roleTasks.member.reports.title")} text={t("roleTasks.member.reports.text")} comingSoon />
-        </TaskList>
-      );
-    case "officer":
-      return (
-        <TaskList>
-          <Task
-            title={t("roleTasks.officer.agreements.title")}
-            text={t("roleTasks.officer.agreements.text")}
-            comingSoon
-          />
-          <Task
-            title={t("roleTasks.officer.reportQueue.title")}
-            text={t("roleTasks.officer.reportQueue.text")}
-            comingSoon
-          />
-          <Task
-            title={t("roleTasks.officer.consentAgent.title")}
-            text={t("roleTasks.officer.consentAgent.text")}
-            comingSoon
-          />
-          <Task
-            title={t("roleTasks.officer.statements.title")}
-            text={t("roleTasks.officer.statements.text")}
-            comingSoon
-          />
-        </TaskList>
-      );
-    case "admin":
-      return (
-        <TaskList>
-          <Task title={t("roleTasks.admin.organization.title")} text={t("roleTasks.admin.organization.text")}>
-            <Link to="/admin">{t("roleTasks.admin.organization.link")}</Link>
-          </Task>
-        </TaskList>
-      );
-    case "producer":
-      return (
-        <TaskList>
-          <Task
-            title={t("roleTasks.producer.productions.title")}
-            text={t("roleTasks.producer.productions.text")}
-            comingSoon
-          />
-          <Task
-            title={t("roleTasks.producer.consentRequests.title")}
-            text={t("roleTasks.producer.consentRequests.text")}
-            comingSoon
-          />
-          <Task
-            title={t("roleTasks.producer.usageReports.title")}
-            text={t("roleTasks.producer.usageReports.text")}
-            comingSoon
-          />
-        </TaskList>
-      );
-    case "developer":
-      return (
-        <TaskList>
-          <Task title={t("roleTasks.developer.permissionApi.title")} text={t("roleTasks.developer.permissionApi.text")}>
-            <a href="/api/docs">{t("roleTasks.developer.permissionApi.link")}</a>
-          </Task>
-          <Task title={t("roleTasks.developer.apiKeys.title")} text={t("roleTasks.developer.apiKeys.text")} />
-        </TaskList>
-      );
-    case "auditor":
-      return (
-        <TaskList>
-          <Task
-            title={t("roleTasks.auditor.transparencyLog.title")}
-            text={t("roleTasks.auditor.transparencyLog.text")}
-            comingSoon
-          />
-        </TaskList>
-      );
-  }
+  return (
+    <ul className="task-list">
+      {ROLE_TASKS[role].map((task) => (
+        <TaskItem key={task.key} task={task} />
+      ))}
+    </ul>
+  );
 }
 
-function TaskList({ children }: { children: ReactNode }) {
-  return <ul className="task-list">{children}</ul>;
-}
-
-function Task({
-  title,
-  text,
-  comingSoon,
-  children,
-}: {
-  title: string;
-  text: string;
-  comingSoon?: boolean;
-  children?: ReactNode;
-}) {
+function TaskItem({ task }: { task: Task<AnyTaskKey> }) {
   const { t } = useTranslation();
   return (
     <li className="task">
       <p className="task__title">
-        {title}
-        {comingSoon ? (
+        {t(`roleTasks.${task.key}.title`)}
+        {"comingSoon" in task ? (
           <>
             {" "}
             <span className="badge">{t("common.comingSoon")}</span>
           </>
         ) : null}
       </p>
-      <p className="task__text">{text}</p>
-      {children ? <p className="task__action">{children}</p> : null}
+      <p className="task__text">{t(`roleTasks.${task.key}.text`)}</p>
+      {"link" in task ? (
+        <p className="task__action">
+          {"to" in task.link ? (
+            <Link to={task.link.to}>{t(`roleTasks.${task.key}.link`)}</Link>
+          ) : (
+            <a href={task.link.href}>{t(`roleTasks.${task.key}.link`)}</a>
+          )}
+        </p>
+      ) : null}
     </li>
   );
 }
