@@ -10,11 +10,15 @@ import { issueApiKey } from "./modules/identity/index.ts";
 const ALL_ROLES: Role[] = ["member", "officer", "admin", "producer", "developer", "auditor"];
 type Caller = Role | "anonymous" | "outsider_admin" | "api_key";
 const SIGNED_IN: Caller[] = [...ALL_ROLES, "outsider_admin"];
+const EVERYONE: Caller[] = ["anonymous", ...SIGNED_IN, "api_key"];
 
 const POLICY: Record<string, Caller[]> = {
-  "GET /api/health": ["anonymous", ...SIGNED_IN, "api_key"],
-  "GET /api/ready": ["anonymous", ...SIGNED_IN, "api_key"],
-  "POST /api/v1/auth/sign-in": ["anonymous", ...SIGNED_IN, "api_key"],
+  "GET /api/health": EVERYONE,
+  "GET /api/ready": EVERYONE,
+  "POST /api/v1/auth/sign-in": EVERYONE,
+  "GET /api/v1/agreements": EVERYONE,
+  "GET /api/v1/agreements/taxonomy": EVERYONE,
+  "GET /api/v1/agreements/:agreementId": EVERYONE,
   "GET /api/v1/auth/session": SIGNED_IN,
   "POST /api/v1/auth/sign-out": SIGNED_IN,
   "POST /api/v1/auth/totp/setup": SIGNED_IN,

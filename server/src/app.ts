@@ -16,6 +16,7 @@ import {
 } from "fastify-type-provider-zod";
 import { sql } from "kysely";
 import { z } from "zod";
+import { registerAgreements } from "./modules/agreements/index.ts";
 import { identityPlugin } from "./modules/identity/index.ts";
 import type { RouteAccess } from "./platform/auth/actor.ts";
 import type { Config } from "./platform/config/config.ts";
@@ -106,6 +107,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     signInLimitPerMinute: config.signInLimitPerMinute,
     publicOrigin: config.publicOrigin,
   });
+
+  await registerAgreements(app, { db: deps.db });
 
   const servesWebApp = await serveWebApp(app, deps.webRoot ?? DEFAULT_WEB_ROOT);
   app.setNotFoundHandler((request, reply) => {

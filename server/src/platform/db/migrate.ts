@@ -1,10 +1,12 @@
 import type { Kysely } from "kysely";
 import { type Migration, type MigrationProvider, Migrator } from "kysely/migration";
 import * as identity from "./migrations/0001-identity.ts";
+import * as agreements from "./migrations/0002-agreements.ts";
 
 /** Versioned migrations, in order. Names never change once released. */
 const MIGRATIONS: Record<string, Migration> = {
   "0001-identity": identity,
+  "0002-agreements": agreements,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

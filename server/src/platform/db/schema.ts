@@ -1,4 +1,5 @@
+import type { AgreementsTables } from "../../modules/agreements/index.ts";
 import type { IdentityTables } from "../../modules/identity/index.ts";
 
 /** Every table, by owning module. A module queries only its own tables. */
-export interface DatabaseSchema extends IdentityTables {}
+export interface DatabaseSchema extends IdentityTables, AgreementsTables {}

@@ -1,0 +1,61 @@
+import { z } from "zod";
+import { SECTORS, TAXONOMY_FAMILIES } from "./agreements.ts";
+
+/** Query of `GET /api/v1/agreements`: full text plus filters, paginated. */
+export const agreementSearchQuerySchema = z.object({
+  q: z.string().trim().max(200).optional(),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, "ISO 3166-1 alpha-2 code")
+    .optional(),
+  sector: z.enum(SECTORS).optional(),
+  /** A taxonomy code the agreement must code as present, e.g. AI.NOTICE. */
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Z]+(\.[A-Z0-9_]+)+$/, "a taxonomy code such as AI.NOTICE")
+    .optional(),
+  /** Bounds on the code's value (hours for durations, the amount for money); needs `code`. */
+  min: z.coerce.number().optional(),
+  max: z.coerce.number().optional(),
+  covers: z.enum(["employees", "freelancers", "influencers", "background", "minors"]).optional(),
+  inForceOn: z.iso.date().optional(),
+  page: z.coerce.number().int().min(1).max(1000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type AgreementSearchQuery = z.infer<typeof agreementSearchQuerySchema>;
+
+/** A piece of a highlighted snippet: the words that matched the query have `match: true`. */
+export const snippetPartSchema = z.object({ text: z.string(), match: z.boolean() });
+
+export const agreementSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  titleEn: z.string().nullable(),
+  countries: z.array(z.string()),
+  sectors: z.array(z.string()),
+  level: z.string(),
+  status: z.string(),
+  inForceFrom: z.string().nullable(),
+  inForceTo: z.string().nullable(),
+  parties: z.array(z.string()),
+  snippets: z.array(
+    z.object({ clauseId: z.string(), articleRef: z.string().nullable(), parts: z.array(snippetPartSchema) }),
+  ),
+});
+export type AgreementSummary = z.infer<typeof agreementSummarySchema>;
+
+const facetSchema = z.array(z.object({ value: z.string(), count: z.number().int() }));
+
+export const agreementSearchResultSchema = z.object({
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  results: z.array(agreementSummarySchema),
+  facets: z.object({ countries: facetSchema, sectors: facetSchema, codes: facetSchema }),
+});
+export type AgreementSearchResult = z.infer<typeof agreementSearchResultSchema>;
+
+export const taxonomyFamilyParamSchema = z.enum(TAXONOMY_FAMILIES);

@@ -1,0 +1,115 @@
+import { sql } from "kysely";
+import type { Agreement, CountryBaseline, Taxonomy } from "../../../../common/agreements.ts";
+import { type Db, inTransaction } from "../../platform/db/database.ts";
+import { comparableNumber, partialDateRange, textSearchConfig } from "./library-values.ts";
+
+/** SQL for the agreements tables only; every function takes the executor. */
+
+export async function saveTaxonomy(db: Db, taxonomy: Taxonomy): Promise<void> {
+  for (const code of taxonomy.codes) {
+    const row = {
+      version: taxonomy.version,
+      code: code.code,
+      family: code.family,
+      valid_from: code.validFrom ?? null,
+      valid_to: code.validTo ?? null,
+      document: json(code),
+    };
+    await db
+      .insertInto("agreement_taxonomy_codes")
+      .values(row)
+      .onConflict((c) =>
+        c
+          .columns(["version", "code"])
+          .doUpdateSet({
+            family: row.family,
+            document: row.document,
+            valid_from: row.valid_from,
+            valid_to: row.valid_to,
+          }),
+      )
+      .execute();
+  }
+}
+
+export async function saveBaselines(db: Db, baselines: readonly CountryBaseline[]): Promise<void> {
+  for (const baseline of baselines) {
+    await db
+      .insertInto("agreement_country_baselines")
+      .values({ country: baseline.country, document: json(baseline) })
+      .onConflict((c) => c.column("country").doUpdateSet({ document: json(baseline) }))
+      .execute();
+  }
+}
+
+/** Writes an agreement with its clauses and findings, replacing any earlier version of it. */
+export function saveAgreement(
+  db: Db,
+  organizationId: string,
+  agreement: Agreement,
+  userId: string | null,
+): Promise<void> {
+  const { clauses, ...metadata } = agreement;
+  return inTransaction(db, async (trx) => {
+    await trx.deleteFrom("agreement_clauses").where("agreement_id", "=", agreement.id).execute();
+    const row = {
+      organization_id: organizationId,
+      title: agreement.title,
+      countries: agreement.countries,
+      sectors: agreement.sectors,
+      languages: agreement.languages,
+      level: agreement.level,
+      status: agreement.status,
+      in_force_from: partialDateRange(agreement.dates.inForceFrom).first,
+      in_force_to: partialDateRange(agreement.dates.inForceTo).last,
+      document: json(metadata),
+      updated_by: userId,
+    };
+    await trx
+      .insertInto("agreements")
+      .values({ id: agreement.id, created_by: userId, ...row })
+      .onConflict((c) => c.column("id").doUpdateSet({ ...row, updated_at: sql`now()` }))
+      .execute();
+    for (const [position, clause] of clauses.entries()) {
+      await trx
+        .insertInto("agreement_clauses")
+        .values({
+          agreement_id: agreement.id,
+          id: clause.id,
+          organization_id: organizationId,
+          position,
+          article_ref: clause.articleRef,
+          text_kind: clause.textKind,
+          body: clause.text,
+          language: clause.language,
+          ts_config: sql<string>`${textSearchConfig(clause.language)}::regconfig`,
+        })
+        .execute();
+      for (const [findingPosition, finding] of clause.findings.entries()) {
+        const value = finding.value;
+        await trx
+          .insertInto("agreement_findings")
+          .values({
+            agreement_id: agreement.id,
+            clause_id: clause.id,
+            position: findingPosition,
+            organization_id: organizationId,
+            code: finding.code,
+            present: finding.present,
+            value_kind: value?.kind ?? null,
+            value_number: comparableNumber(value),
+            value_currency: value?.kind === "money" ? value.currency : null,
+            applies_to: finding.appliesTo,
+            verified: finding.verified,
+            document: json(finding),
+          })
+          .execute();
+      }
+    }
+  });
+}
+
+/** jsonb parameters go through JSON text, the same on PGlite and pg. */
+function json<T>(value: T): T {
+  return sql`${JSON.stringify(value)}::jsonb` as unknown as T;
+}

@@ -1,0 +1,63 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { agreementSchema, countryBaselineSchema, taxonomyCodeSchema } from "../../../../common/agreements.ts";
+import { agreementSearchQuerySchema, agreementSearchResultSchema } from "../../../../common/agreements-api.ts";
+import type { Db } from "../../platform/db/database.ts";
+import { errorResponses } from "../../platform/http/error-schema.ts";
+import { getAgreement, getTaxonomy } from "./use-cases/read-library.ts";
+import { searchAgreements } from "./use-cases/search-agreements.ts";
+
+const PUBLIC = { kind: "public" } as const;
+const tags = ["agreements"];
+
+/** The public library: search, one agreement, the taxonomy. */
+export const agreementsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  app.get(
+    "/agreements",
+    {
+      config: { access: PUBLIC },
+      schema: {
+        tags,
+        summary: "Search the library: full text in each clause's language, filters, facets, highlighted snippets",
+        querystring: agreementSearchQuerySchema,
+        response: { 200: agreementSearchResultSchema, ...errorResponses(400) },
+      },
+    },
+    async (request) => searchAgreements(db, request.query),
+  );
+
+  app.get(
+    "/agreements/taxonomy",
+    {
+      config: { access: PUBLIC },
+      schema: {
+        tags,
+        summary: "The clause taxonomy (newest version), with labels in en, es, fr and de",
+        response: { 200: z.object({ version: z.string(), codes: z.array(taxonomyCodeSchema) }) },
+      },
+    },
+    async () => getTaxonomy(db),
+  );
+
+  app.get(
+    "/agreements/:agreementId",
+    {
+      config: { access: PUBLIC },
+      schema: {
+        tags,
+        summary: "One agreement with its clauses, coded findings and evidence, and its countries' statutory baselines",
+        params: z.object({
+          agreementId: z
+            .string()
+            .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+            .max(120),
+        }),
+        response: {
+          200: agreementSchema.extend({ baselines: z.array(countryBaselineSchema) }),
+          ...errorResponses(400, 404),
+        },
+      },
+    },
+    async (request) => getAgreement(db, request.params.agreementId),
+  );
+};

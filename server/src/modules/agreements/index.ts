@@ -1,0 +1,11 @@
+import type { FastifyInstance } from "fastify";
+import type { Db } from "../../platform/db/database.ts";
+import { agreementsRoutes } from "./agreements.routes.ts";
+
+export type { AgreementsTables } from "./agreements.tables.ts";
+export { loadLibrary } from "./use-cases/load-library.ts";
+
+/** Serves the agreements library under /api/v1. */
+export async function registerAgreements(app: FastifyInstance, options: { db: Db }): Promise<void> {
+  await app.register(agreementsRoutes, { prefix: "/api/v1", db: options.db });
+}

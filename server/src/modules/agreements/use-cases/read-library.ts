@@ -1,0 +1,57 @@
+import type { Agreement, CountryBaseline, TaxonomyCode } from "../../../../../common/agreements.ts";
+import type { Db } from "../../../platform/db/database.ts";
+import { notFound } from "../../../platform/http/app-error.ts";
+
+/** Public: one agreement with its clauses and findings, in the order they were coded. */
+export async function getAgreement(db: Db, agreementId: string): Promise<Agreement & { baselines: CountryBaseline[] }> {
+  const row = await db.selectFrom("agreements").select("document").where("id", "=", agreementId).executeTakeFirst();
+  if (!row) throw notFound("agreement");
+  const clauses = await db
+    .selectFrom("agreement_clauses")
+    .select(["id", "article_ref", "text_kind", "body", "language"])
+    .where("agreement_id", "=", agreementId)
+    .orderBy("position")
+    .execute();
+  const findings = await db
+    .selectFrom("agreement_findings")
+    .select(["clause_id", "document"])
+    .where("agreement_id", "=", agreementId)
+    .orderBy("clause_id")
+    .orderBy("position")
+    .execute();
+  const baselines = await db
+    .selectFrom("agreement_country_baselines")
+    .select("document")
+    .where("country", "in", row.document.countries)
+    .execute();
+  return {
+    ...row.document,
+    clauses: clauses.map((clause) => ({
+      id: clause.id,
+      articleRef: clause.article_ref,
+      textKind: clause.text_kind as Agreement["clauses"][number]["textKind"],
+      text: clause.body,
+      language: clause.language,
+      findings: findings.filter((f) => f.clause_id === clause.id).map((f) => f.document),
+    })),
+    baselines: baselines.map((b) => b.document),
+  };
+}
+
+/** Public: the taxonomy of its newest version, codes in order. */
+export async function getTaxonomy(db: Db): Promise<{ version: string; codes: TaxonomyCode[] }> {
+  const latest = await db
+    .selectFrom("agreement_taxonomy_codes")
+    .select("version")
+    .orderBy("version", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  if (!latest) return { version: "", codes: [] };
+  const rows = await db
+    .selectFrom("agreement_taxonomy_codes")
+    .select("document")
+    .where("version", "=", latest.version)
+    .orderBy("code")
+    .execute();
+  return { version: latest.version, codes: rows.map((r) => r.document) };
+}
