@@ -19,14 +19,12 @@ export async function saveTaxonomy(db: Db, taxonomy: Taxonomy): Promise<void> {
       .insertInto("agreement_taxonomy_codes")
       .values(row)
       .onConflict((c) =>
-        c
-          .columns(["version", "code"])
-          .doUpdateSet({
-            family: row.family,
-            document: row.document,
-            valid_from: row.valid_from,
-            valid_to: row.valid_to,
-          }),
+        c.columns(["version", "code"]).doUpdateSet({
+          family: row.family,
+          document: row.document,
+          valid_from: row.valid_from,
+          valid_to: row.valid_to,
+        }),
       )
       .execute();
   }
