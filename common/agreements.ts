@@ -251,10 +251,7 @@ export function familyOfCode(code: string): TaxonomyFamily | undefined {
 }
 
 export const localizedTextSchema = z.object(
-  Object.fromEntries(LOCALES.map((locale) => [locale, z.string().trim().min(1)])) as Record<
-    Locale,
-    z.ZodString
-  >,
+  Object.fromEntries(LOCALES.map((locale) => [locale, z.string().trim().min(1)])) as Record<Locale, z.ZodString>,
 );
 export type LocalizedText = Record<Locale, string>;
 
@@ -418,6 +415,7 @@ export const agreementDatesSchema = z
   .object({
     /** Tentative agreement or key points reached. */
     tentative: partialDateSchema.nullable(),
+    /** Signed, or the final agreement reached (the date sources give for the concluded deal). */
     signed: partialDateSchema.nullable(),
     ratified: partialDateSchema.nullable(),
     /** Share of votes cast in favour, 0–100. */
@@ -557,7 +555,8 @@ export function compareWithBaseline(
     diff = Math.sign(value.value - law);
   }
   if (diff === 0) return "same";
-  return (diff > 0) === (code.better === "higher") ? "better" : "worse";
+  const isHigher = diff > 0;
+  return isHigher === (code.better === "higher") ? "better" : "worse";
 }
 
 /** Sign of a − b for two decimal strings, without floating point. */

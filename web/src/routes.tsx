@@ -1,6 +1,9 @@
 import { createBrowserRouter } from "react-router";
 import { AppLayout } from "./components/app-layout.tsx";
 import { AdminRoute } from "./features/admin/admin-page.tsx";
+import { AgreementRoute } from "./features/agreements/agreement-page.tsx";
+import { LibraryPage } from "./features/agreements/library-page.tsx";
+import { TaxonomyPage } from "./features/agreements/taxonomy-page.tsx";
 import { SignInPage } from "./features/auth/sign-in-page.tsx";
 import { TotpEnrollmentRoute } from "./features/auth/totp-enrollment-route.tsx";
 import { NotFoundPage } from "./features/errors/not-found-page.tsx";
@@ -14,6 +17,9 @@ export const router = createBrowserRouter([
       { path: "/", element: <HomeRoute /> },
       { path: "/sign-in", element: <SignInPage /> },
       { path: TOTP_ENROLLMENT_PATH, element: <TotpEnrollmentRoute /> },
+      { path: "/agreements", element: <LibraryPage /> },
+      { path: "/agreements/taxonomy", element: <TaxonomyPage /> },
+      { path: "/agreements/:agreementId", element: <AgreementRoute /> },
       { path: "/admin", element: <AdminRoute /> },
       { path: "*", element: <NotFoundPage /> },
     ],

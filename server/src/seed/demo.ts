@@ -1,4 +1,5 @@
 import type { OrganizationKind, Role } from "../../../common/identity.ts";
+import { DEMO_LIBRARY, loadLibrary } from "../modules/agreements/index.ts";
 import { createOrganization, enrollTotpSecret, grantRole } from "../modules/identity/index.ts";
 import type { SecretBox } from "../platform/crypto/secret-box.ts";
 import type { Db } from "../platform/db/database.ts";
@@ -13,6 +14,8 @@ interface DemoOrganization {
   kind: OrganizationKind;
   country: string;
   people: { email: string; displayName: string; role: Role }[];
+  /** Curates the demo agreements library. */
+  curatesLibrary?: boolean;
 }
 
 const DEMO_ORGANIZATIONS: DemoOrganization[] = [
@@ -20,6 +23,7 @@ const DEMO_ORGANIZATIONS: DemoOrganization[] = [
     name: "Screen and Stage Union",
     kind: "union",
     country: "DE",
+    curatesLibrary: true,
     people: [
       { email: "member@demo.guildhall.test", displayName: "Mara Lindqvist", role: "member" },
       { email: "officer@demo.guildhall.test", displayName: "Tomás Ferreira", role: "officer" },
@@ -69,6 +73,7 @@ async function seedDemo(db: Db, secretBox: SecretBox): Promise<DemoSignIn[]> {
   const signIns: DemoSignIn[] = [];
   for (const organization of DEMO_ORGANIZATIONS) {
     const created = await createOrganization(db, organization);
+    if (organization.curatesLibrary) await loadLibrary(db, created.id, DEMO_LIBRARY);
     for (const person of organization.people) {
       const member = await grantRole(db, created.id, { ...person, password: DEMO_PASSWORD });
       const totp = person.role === "officer" || person.role === "admin";

@@ -30,6 +30,11 @@ export function AppHeader() {
               {t("nav.home")}
             </NavLink>
           </li>
+          <li>
+            <NavLink to="/agreements" className="app-nav__link">
+              {t("nav.agreements")}
+            </NavLink>
+          </li>
           {isAdmin ? (
             <li>
               <NavLink to="/admin" className="app-nav__link">

@@ -163,10 +163,11 @@ const library = {
 };
 
 let t: TestApp;
+let curatorId: string;
 beforeAll(async () => {
   t = await buildTestApp();
-  const union = await createOrganization(t.db, { name: "Curators", kind: "union" });
-  await loadLibrary(t.db, union.id, library);
+  curatorId = (await createOrganization(t.db, { name: "Curators", kind: "union" })).id;
+  await loadLibrary(t.db, curatorId, library);
 });
 afterAll(() => t.close());
 
@@ -254,14 +255,9 @@ describe("[AGREEMENTS] reading", () => {
   });
 
   it("replaces an agreement's clauses when it is loaded again", async () => {
-    const union = await t.db
-      .selectFrom("organizations")
-      .select("id")
-      .where("name", "=", "Curators")
-      .executeTakeFirstOrThrow();
     const [first] = library.agreements;
     if (!first) throw new Error("fixture");
-    await loadLibrary(t.db, union.id, { ...library, agreements: [{ ...first, clauses: [] }] });
+    await loadLibrary(t.db, curatorId, { ...library, agreements: [{ ...first, clauses: [] }] });
     const body = (await t.app.inject({ method: "GET", url: "/api/v1/agreements/es-cine-2024" })).json();
     expect(body.clauses).toEqual([]);
     expect(ids(await search("q=consentimiento"))).toEqual([]);

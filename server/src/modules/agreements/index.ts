@@ -1,6 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../platform/db/database.ts";
 import { agreementsRoutes } from "./agreements.routes.ts";
+import { BASELINES } from "./data/baselines.ts";
+import { AGREEMENTS } from "./data/corpus.ts";
+import { TAXONOMY } from "./data/taxonomy.ts";
 
 export type { AgreementsTables } from "./agreements.tables.ts";
 export { loadLibrary } from "./use-cases/load-library.ts";
@@ -9,3 +12,6 @@ export { loadLibrary } from "./use-cases/load-library.ts";
 export async function registerAgreements(app: FastifyInstance, options: { db: Db }): Promise<void> {
   await app.register(agreementsRoutes, { prefix: "/api/v1", db: options.db });
 }
+
+/** The shipped taxonomy, country baselines and demo corpus of real agreements. */
+export const DEMO_LIBRARY = { taxonomy: TAXONOMY, agreements: AGREEMENTS, baselines: BASELINES } as const;

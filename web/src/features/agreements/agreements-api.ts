@@ -1,0 +1,52 @@
+import { z } from "zod";
+import {
+  agreementSchema,
+  countryBaselineSchema,
+  type TaxonomyCode,
+  taxonomyCodeSchema,
+} from "../../../../common/agreements.ts";
+import { type AgreementSearchResult, agreementSearchResultSchema } from "../../../../common/agreements-api.ts";
+import { apiRequest } from "../../lib/api.ts";
+
+const agreementResponseSchema = agreementSchema.extend({ baselines: z.array(countryBaselineSchema) });
+export type AgreementWithBaselines = z.infer<typeof agreementResponseSchema>;
+
+const taxonomyResponseSchema = z.object({ version: z.string(), codes: z.array(taxonomyCodeSchema) });
+export type TaxonomyResponse = z.infer<typeof taxonomyResponseSchema>;
+
+/** `query` is the library's own query string (see search-state.ts), passed on as is. */
+export function searchAgreements(query: string): Promise<AgreementSearchResult> {
+  return apiRequest(`/api/v1/agreements${query ? `?${query}` : ""}`, { schema: agreementSearchResultSchema });
+}
+
+export function getAgreement(id: string): Promise<AgreementWithBaselines> {
+  return apiRequest(`/api/v1/agreements/${encodeURIComponent(id)}`, { schema: agreementResponseSchema });
+}
+
+// The taxonomy and the list of the library's countries change only when the library is reloaded:
+// one request per visit serves every page. A failed request is forgotten, so the next page retries.
+let taxonomyRequest: Promise<TaxonomyResponse> | null = null;
+let overviewRequest: Promise<AgreementSearchResult> | null = null;
+
+export function getTaxonomy(): Promise<TaxonomyResponse> {
+  taxonomyRequest ??= apiRequest("/api/v1/agreements/taxonomy", { schema: taxonomyResponseSchema }).catch(
+    (error: unknown) => {
+      taxonomyRequest = null;
+      throw error;
+    },
+  );
+  return taxonomyRequest;
+}
+
+/** The unfiltered library's facets: every country and code there is, whatever the current filters. */
+export function getLibraryOverview(): Promise<AgreementSearchResult> {
+  overviewRequest ??= searchAgreements("pageSize=1").catch((error: unknown) => {
+    overviewRequest = null;
+    throw error;
+  });
+  return overviewRequest;
+}
+
+export function codeIndex(codes: readonly TaxonomyCode[]): Map<string, TaxonomyCode> {
+  return new Map(codes.map((code) => [code.code, code]));
+}
