@@ -59,3 +59,43 @@ export const agreementSearchResultSchema = z.object({
 export type AgreementSearchResult = z.infer<typeof agreementSearchResultSchema>;
 
 export const taxonomyFamilyParamSchema = z.enum(TAXONOMY_FAMILIES);
+
+/** Query of `GET /api/v1/agreements/compare`: agreements by id (or all) against codes or families. */
+export const compareQuerySchema = z.object({
+  /** Comma-separated agreement ids; all agreements when absent. */
+  ids: z
+    .string()
+    .regex(/^[a-z0-9-]+(,[a-z0-9-]+)*$/, "comma-separated agreement ids")
+    .transform((value) => value.split(","))
+    .pipe(z.array(z.string()).max(200, "at most 200 agreements"))
+    .optional(),
+  /** Comma-separated taxonomy codes. */
+  codes: z
+    .string()
+    .regex(/^[A-Z]+(\.[A-Z0-9_]+)+(,[A-Z]+(\.[A-Z0-9_]+)+)*$/, "comma-separated taxonomy codes")
+    .transform((value) => value.split(","))
+    .optional(),
+  /** Comma-separated families (AI,JOB,ALGO,PART for the AI provisions view). */
+  families: z
+    .string()
+    .transform((value) => value.split(","))
+    .pipe(z.array(z.enum(TAXONOMY_FAMILIES)))
+    .optional(),
+});
+export type CompareQuery = z.infer<typeof compareQuerySchema>;
+
+export const compareCellFindingSchema = z.object({
+  clauseId: z.string(),
+  articleRef: z.string().nullable(),
+  present: z.string(),
+  value: z.unknown(),
+  evidence: z.array(z.object({ url: z.string(), basis: z.string(), note: z.string() })),
+});
+
+export const compareResultSchema = z.object({
+  agreements: z.array(z.object({ id: z.string(), title: z.string(), countries: z.array(z.string()) })),
+  codes: z.array(z.string()),
+  /** One cell per (code, agreement) that has findings; an absent cell means no data, not "no". */
+  cells: z.array(z.object({ code: z.string(), agreementId: z.string(), findings: z.array(compareCellFindingSchema) })),
+});
+export type CompareResult = z.infer<typeof compareResultSchema>;

@@ -1,16 +1,23 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { agreementSchema, countryBaselineSchema, taxonomyCodeSchema } from "../../../../common/agreements.ts";
-import { agreementSearchQuerySchema, agreementSearchResultSchema } from "../../../../common/agreements-api.ts";
+import {
+  agreementSearchQuerySchema,
+  agreementSearchResultSchema,
+  compareQuerySchema,
+  compareResultSchema,
+} from "../../../../common/agreements-api.ts";
 import type { Db } from "../../platform/db/database.ts";
 import { errorResponses } from "../../platform/http/error-schema.ts";
+import { compareAgreements, compareToCsv } from "./use-cases/compare-agreements.ts";
+import { exportLibrary, libraryToCsv } from "./use-cases/export-library.ts";
 import { getAgreement, getTaxonomy } from "./use-cases/read-library.ts";
 import { searchAgreements } from "./use-cases/search-agreements.ts";
 
 const PUBLIC = { kind: "public" } as const;
 const tags = ["agreements"];
 
-/** The public library: search, one agreement, the taxonomy. */
+/** The public library: search, compare, export, one agreement, the taxonomy. */
 export const agreementsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   app.get(
     "/agreements",
@@ -37,6 +44,58 @@ export const agreementsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
       },
     },
     async () => getTaxonomy(db),
+  );
+
+  app.get(
+    "/agreements/compare",
+    {
+      config: { access: PUBLIC },
+      schema: {
+        tags,
+        summary:
+          "Compare agreements on taxonomy codes: rows are codes, columns agreements, cells the findings with evidence",
+        querystring: compareQuerySchema,
+        response: { 200: compareResultSchema, ...errorResponses(400, 404) },
+      },
+    },
+    async (request) => compareAgreements(db, request.query),
+  );
+
+  app.get(
+    "/agreements/compare.csv",
+    {
+      config: { access: PUBLIC },
+      schema: {
+        tags,
+        summary: "The same comparison as CSV: one row per code, one column per agreement",
+        querystring: compareQuerySchema,
+      },
+    },
+    async (request, reply) =>
+      reply
+        .type("text/csv; charset=utf-8")
+        .header("content-disposition", 'attachment; filename="guildhall-comparison.csv"')
+        .send(compareToCsv(await compareAgreements(db, request.query))),
+  );
+
+  app.get(
+    "/agreements/export",
+    {
+      config: { access: PUBLIC },
+      schema: {
+        tags,
+        summary: "The whole library: JSON (loads back losslessly) or CSV (one row per finding)",
+        querystring: z.object({ format: z.enum(["json", "csv"]).default("json") }),
+      },
+    },
+    async (request, reply) => {
+      const library = await exportLibrary(db);
+      const csv = request.query.format === "csv";
+      return reply
+        .type(csv ? "text/csv; charset=utf-8" : "application/json; charset=utf-8")
+        .header("content-disposition", `attachment; filename="guildhall-agreements.${csv ? "csv" : "json"}"`)
+        .send(csv ? libraryToCsv(library.agreements) : JSON.stringify(library));
+    },
   );
 
   app.get(

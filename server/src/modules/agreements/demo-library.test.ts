@@ -41,3 +41,66 @@ describe("[AGREEMENTS] the shipped library", () => {
     expect(served).toEqual(JSON.parse(JSON.stringify(shipped)));
   });
 });
+
+describe("[AGREEMENTS] compare and export", () => {
+  const findingCount = DEMO_LIBRARY.agreements.flatMap((a) => a.clauses.flatMap((c) => c.findings)).length;
+
+  it("builds the AI provisions view over every agreement, each cell backed by evidence", async () => {
+    const body = await get("/api/v1/agreements/compare?families=AI,JOB,ALGO,PART");
+    expect(body.agreements).toHaveLength(DEMO_LIBRARY.agreements.length);
+    expect(body.codes.every((code: string) => /^(AI|JOB|ALGO|PART)\./.test(code))).toBe(true);
+    const expected = DEMO_LIBRARY.agreements.flatMap((a) =>
+      a.clauses.flatMap((c) => c.findings.filter((f) => /^(AI|JOB|ALGO|PART)\./.test(f.code))),
+    ).length;
+    const served = body.cells.flatMap((cell: { findings: { evidence: unknown[] }[] }) => cell.findings);
+    expect(served).toHaveLength(expected);
+    expect(served.every((f: { evidence: unknown[] }) => f.evidence.length > 0)).toBe(true);
+  });
+
+  it("compares chosen agreements on chosen codes, as JSON and as CSV", async () => {
+    const url =
+      "/api/v1/agreements/compare?ids=us-sag-aftra-tv-theatrical-2023,ca-actra-ipa-2025&codes=AI.NOTICE,WT.DAY_MAX";
+    const body = await get(url);
+    expect(body.agreements.map((a: { id: string }) => a.id).sort()).toEqual([
+      "ca-actra-ipa-2025",
+      "us-sag-aftra-tv-theatrical-2023",
+    ]);
+    expect(body.cells.filter((c: { code: string }) => c.code === "AI.NOTICE")).toHaveLength(2);
+    const csv = await t.app.inject({ method: "GET", url: url.replace("compare?", "compare.csv?") });
+    expect(csv.headers["content-type"]).toContain("text/csv");
+    const lines = csv.body.trim().split("\r\n");
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toMatch(/^AI\.NOTICE,PT48H,PT48H$|^AI\.NOTICE,.*PT48H/);
+  });
+
+  it("says which agreement it does not know, and asks for codes", async () => {
+    const unknown = await t.app.inject({ method: "GET", url: "/api/v1/agreements/compare?ids=nope&codes=AI.NOTICE" });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error.message).toContain("nope");
+    const noCodes = await t.app.inject({ method: "GET", url: "/api/v1/agreements/compare" });
+    expect(noCodes.json().error.fields[0].path).toBe("querystring.codes");
+  });
+
+  it("exports one CSV row per finding", async () => {
+    const csv = await t.app.inject({ method: "GET", url: "/api/v1/agreements/export?format=csv" });
+    expect(csv.body.trim().split("\r\n")).toHaveLength(findingCount + 1);
+  });
+
+  it("exports JSON that loads back into an empty database as the same library", async () => {
+    const exported = await get("/api/v1/agreements/export");
+    const copy = await buildTestApp();
+    try {
+      const union = await createOrganization(copy.db, { name: "Copy", kind: "union" });
+      const taxonomy = { ...DEMO_LIBRARY.taxonomy, codes: exported.taxonomy.codes };
+      await loadLibrary(copy.db, union.id, {
+        taxonomy,
+        baselines: exported.baselines,
+        agreements: exported.agreements,
+      });
+      const again = await copy.app.inject({ method: "GET", url: "/api/v1/agreements/export" });
+      expect(JSON.parse(again.body)).toEqual(exported);
+    } finally {
+      await copy.close();
+    }
+  });
+});

@@ -1,0 +1,70 @@
+import type { Agreement, CountryBaseline } from "../../../../../common/agreements.ts";
+import type { Db } from "../../../platform/db/database.ts";
+import { csvField, describeValue } from "./compare-agreements.ts";
+import { getAgreement, getTaxonomy } from "./read-library.ts";
+
+/** Public: the whole library as loaded, so that loading the export gives the same library back. */
+export async function exportLibrary(db: Db) {
+  const ids = await db.selectFrom("agreements").select("id").orderBy("id").execute();
+  const agreements: Agreement[] = [];
+  for (const { id } of ids) {
+    const { baselines: _baselines, ...agreement } = await getAgreement(db, id);
+    agreements.push(agreement);
+  }
+  const baselines: CountryBaseline[] = (
+    await db.selectFrom("agreement_country_baselines").select("document").orderBy("country").execute()
+  ).map((row) => row.document);
+  return { taxonomy: await getTaxonomy(db), baselines, agreements };
+}
+
+const FINDING_COLUMNS = [
+  "agreement_id",
+  "agreement_title",
+  "countries",
+  "clause_id",
+  "article_ref",
+  "code",
+  "present",
+  "value",
+  "value_kind",
+  "applies_to",
+  "strength",
+  "effective_from",
+  "effective_to",
+  "confidence",
+  "verified",
+  "evidence_urls",
+] as const;
+
+/** One CSV row per finding, for spreadsheets. */
+export function libraryToCsv(agreements: readonly Agreement[]): string {
+  const rows: string[][] = [[...FINDING_COLUMNS]];
+  for (const agreement of agreements) {
+    for (const clause of agreement.clauses) {
+      for (const finding of clause.findings) {
+        rows.push([
+          agreement.id,
+          agreement.title,
+          agreement.countries.join(" "),
+          clause.id,
+          clause.articleRef ?? "",
+          finding.code,
+          finding.present,
+          finding.value ? describeValue(finding.value) : "",
+          finding.value?.kind ?? "",
+          finding.appliesTo,
+          finding.strength ?? "",
+          finding.effectiveFrom ?? "",
+          finding.effectiveTo ?? "",
+          String(finding.confidence),
+          String(finding.verified),
+          finding.evidence.map((e) => e.url).join(" "),
+        ]);
+      }
+    }
+  }
+  return rows
+    .map((fields) => fields.map(csvField).join(","))
+    .join("\r\n")
+    .concat("\r\n");
+}
