@@ -22,6 +22,7 @@ const POLICY: Record<string, Caller[]> = {
   "GET /api/v1/agreements/compare.csv": EVERYONE,
   "GET /api/v1/agreements/export": EVERYONE,
   "GET /api/v1/agreements/:agreementId": EVERYONE,
+  "PUT /api/v1/agreements/:agreementId": ["officer"],
   "GET /api/v1/auth/session": SIGNED_IN,
   "POST /api/v1/auth/sign-out": SIGNED_IN,
   "POST /api/v1/auth/totp/setup": SIGNED_IN,

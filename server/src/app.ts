@@ -108,7 +108,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     publicOrigin: config.publicOrigin,
   });
 
-  await registerAgreements(app, { db: deps.db });
+  await registerAgreements(app, { db: deps.db, now: identityContext.now });
 
   const servesWebApp = await serveWebApp(app, deps.webRoot ?? DEFAULT_WEB_ROOT);
   app.setNotFoundHandler((request, reply) => {

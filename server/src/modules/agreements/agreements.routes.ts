@@ -8,17 +8,52 @@ import {
   compareResultSchema,
 } from "../../../../common/agreements-api.ts";
 import type { Db } from "../../platform/db/database.ts";
+import { AppError } from "../../platform/http/app-error.ts";
 import { errorResponses } from "../../platform/http/error-schema.ts";
+import { filterUnions } from "../identity/index.ts";
 import { compareAgreements, compareToCsv } from "./use-cases/compare-agreements.ts";
 import { exportLibrary, libraryToCsv } from "./use-cases/export-library.ts";
 import { getAgreement, getTaxonomy } from "./use-cases/read-library.ts";
+import { putAgreement } from "./use-cases/save-agreement.ts";
 import { searchAgreements } from "./use-cases/search-agreements.ts";
 
 const PUBLIC = { kind: "public" } as const;
+const agreementParams = z.object({
+  agreementId: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+    .max(120),
+});
+const savedSchema = z.object({ id: z.string(), created: z.boolean() });
 const tags = ["agreements"];
 
 /** The public library: search, compare, export, one agreement, the taxonomy. */
-export const agreementsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+export const agreementsRoutes: FastifyPluginAsyncZod<{ db: Db; now: () => Date }> = async (app, { db, now }) => {
+  app.put(
+    "/agreements/:agreementId",
+    {
+      config: { access: { kind: "any_organization", roles: ["officer"] } },
+      schema: {
+        tags,
+        summary: "Create or replace an agreement with its clauses and findings (officers of a union)",
+        params: agreementParams,
+        body: agreementSchema,
+        response: { 200: savedSchema, 201: savedSchema, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request, reply) => {
+      if (request.body.id !== request.params.agreementId) {
+        throw new AppError("validation_failed", "The agreement's id must match the address.", {
+          fields: [{ path: "body.id", message: "Must equal the id in the address" }],
+        });
+      }
+      const actor = request.actor;
+      const memberOf = actor.kind === "user" ? actor.memberships.map((m) => m.organizationId) : [];
+      const { created } = await putAgreement(db, actor, request.body, await filterUnions(db, memberOf), now());
+      return reply.code(created ? 201 : 200).send({ id: request.body.id, created });
+    },
+  );
+
   app.get(
     "/agreements",
     {

@@ -67,7 +67,17 @@ export interface AgreementCountryBaselinesTable {
   document: CountryBaseline;
 }
 
+export interface AgreementChangesTable {
+  id: Generated<string>;
+  agreement_id: string;
+  organization_id: string;
+  user_id: string | null;
+  action: "created" | "updated";
+  changed_at: Date;
+}
+
 export interface AgreementsTables {
+  agreement_changes: AgreementChangesTable;
   agreement_taxonomy_codes: AgreementTaxonomyCodesTable;
   agreements: AgreementsTable;
   agreement_clauses: AgreementClausesTable;

@@ -9,8 +9,8 @@ export type { AgreementsTables } from "./agreements.tables.ts";
 export { loadLibrary } from "./use-cases/load-library.ts";
 
 /** Serves the agreements library under /api/v1. */
-export async function registerAgreements(app: FastifyInstance, options: { db: Db }): Promise<void> {
-  await app.register(agreementsRoutes, { prefix: "/api/v1", db: options.db });
+export async function registerAgreements(app: FastifyInstance, options: { db: Db; now: () => Date }): Promise<void> {
+  await app.register(agreementsRoutes, { prefix: "/api/v1", ...options });
 }
 
 /** The shipped taxonomy, country baselines and demo corpus of real agreements. */

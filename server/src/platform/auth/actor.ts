@@ -25,6 +25,8 @@ export type Actor =
 export type RouteAccess =
   | { kind: "public" }
   | { kind: "signed_in"; duringEnrollment?: boolean }
+  /** A signed-in person holding one of `roles` in at least one organization. */
+  | { kind: "any_organization"; roles: readonly Role[] }
   | { kind: "organization"; roles: readonly Role[]; apiKey?: boolean };
 
 declare module "fastify" {

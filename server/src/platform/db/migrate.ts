@@ -2,11 +2,13 @@ import type { Kysely } from "kysely";
 import { type Migration, type MigrationProvider, Migrator } from "kysely/migration";
 import * as identity from "./migrations/0001-identity.ts";
 import * as agreements from "./migrations/0002-agreements.ts";
+import * as agreementChanges from "./migrations/0003-agreement-changes.ts";
 
 /** Versioned migrations, in order. Names never change once released. */
 const MIGRATIONS: Record<string, Migration> = {
   "0001-identity": identity,
   "0002-agreements": agreements,
+  "0003-agreement-changes": agreementChanges,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -49,3 +49,15 @@ function presentOrganization(row: {
 }) {
   return { id: row.id, name: row.name, kind: row.kind, country: row.country, createdAt: row.created_at.toISOString() };
 }
+
+/** Which of these organizations are unions: for modules that let union officers act. */
+export async function filterUnions(db: Db, organizationIds: readonly string[]): Promise<string[]> {
+  if (organizationIds.length === 0) return [];
+  const rows = await db
+    .selectFrom("organizations")
+    .select("id")
+    .where("id", "in", [...organizationIds])
+    .where("kind", "=", "union")
+    .execute();
+  return rows.map((row) => row.id);
+}

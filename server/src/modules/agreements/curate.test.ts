@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Agreement } from "../../../../common/agreements.ts";
+import {
+  buildTestApp,
+  type SignedIn,
+  seedPeople,
+  signIn,
+  type TestApp,
+  type TestOrganizations,
+} from "../../../test/app.ts";
+import { createOrganization, enrollTotpSecret, grantRole } from "../identity/index.ts";
+import { DEMO_LIBRARY } from "./index.ts";
+
+let t: TestApp;
+let orgs: TestOrganizations;
+let officer: SignedIn;
+
+const base = DEMO_LIBRARY.agreements.find((a) => a.id === "us-sag-aftra-tv-theatrical-2023") as Agreement;
+const draft: Agreement = { ...base, id: "es-new-dubbing-2026", title: "Convenio de doblaje 2026", lineage: [] };
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  orgs = await seedPeople(t.db, t.secretBox);
+  officer = await signIn(t, orgs.people.officer);
+});
+afterAll(() => t.close());
+
+const put = (agreement: Agreement, headers: Record<string, string>, id = agreement.id) =>
+  t.app.inject({ method: "PUT", url: `/api/v1/agreements/${id}`, headers, payload: agreement });
+
+describe("[AGREEMENTS] curation by union officers", () => {
+  it("lets a union officer create, then update, an agreement and records who and when", async () => {
+    const created = await put(draft, officer.headers);
+    expect(created.statusCode, created.body).toBe(201);
+    const search = (await t.app.inject({ method: "GET", url: "/api/v1/agreements?q=doblaje" })).json();
+    expect(search.results.map((r: { id: string }) => r.id)).toEqual(["es-new-dubbing-2026"]);
+
+    t.clock.advance(60_000);
+    const updated = await put({ ...draft, title: "Convenio de doblaje 2026 (revisado)" }, officer.headers);
+    expect(updated.statusCode).toBe(200);
+    const changes = await t.db
+      .selectFrom("agreement_changes")
+      .selectAll()
+      .where("agreement_id", "=", draft.id)
+      .orderBy("id")
+      .execute();
+    expect(changes.map((c) => [c.action, c.user_id, c.organization_id])).toEqual([
+      ["created", orgs.people.officer.userId, orgs.organizationId],
+      ["updated", orgs.people.officer.userId, orgs.organizationId],
+    ]);
+    expect(changes[1]?.changed_at.getTime()).toBeGreaterThan(changes[0]?.changed_at.getTime() ?? 0);
+  });
+
+  it("refuses members, anonymous callers and a mismatched id", async () => {
+    const member = await signIn(t, orgs.people.member);
+    expect((await put(draft, member.headers)).json().error.code).toBe("forbidden");
+    expect((await put(draft, {})).json().error.code).toBe("unauthenticated");
+    const mismatch = await put(draft, officer.headers, "another-id");
+    expect(mismatch.json().error.fields).toEqual([{ path: "body.id", message: "Must equal the id in the address" }]);
+  });
+
+  it("keeps an agreement with the union that curates it", async () => {
+    const otherUnion = await createOrganization(t.db, { name: "Other Union", kind: "union" });
+    const secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXC";
+    const rival = await grantRole(t.db, otherUnion.id, {
+      email: "rival@test.guildhall.test",
+      displayName: "Rival",
+      role: "officer",
+      password: "correct horse battery staple",
+    });
+    await enrollTotpSecret(t, rival.userId, secret);
+    const session = await signIn(t, { email: "rival@test.guildhall.test", totpSecret: secret });
+    const response = await put({ ...draft, title: "Hijacked" }, session.headers);
+    expect(response.statusCode).toBe(403);
+    const stored = (await t.app.inject({ method: "GET", url: `/api/v1/agreements/${draft.id}` })).json();
+    expect(stored.title).toBe("Convenio de doblaje 2026 (revisado)");
+  });
+
+  it("refuses officers of organizations that are not unions", async () => {
+    const studio = await createOrganization(t.db, { name: "Studio", kind: "producer" });
+    const secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXD";
+    const person = await grantRole(t.db, studio.id, {
+      email: "studio-officer@test.guildhall.test",
+      displayName: "S",
+      role: "officer",
+      password: "correct horse battery staple",
+    });
+    await enrollTotpSecret(t, person.userId, secret);
+    const session = await signIn(t, { email: "studio-officer@test.guildhall.test", totpSecret: secret });
+    expect((await put({ ...draft, id: "studio-deal" }, session.headers)).statusCode).toBe(403);
+  });
+
+  it("rejects a lineage link to an agreement that does not exist", async () => {
+    const response = await put(
+      {
+        ...draft,
+        id: "es-orphan",
+        lineage: [
+          { relation: "amends", agreementId: "missing-agreement", externalTitle: null, basis: "seen", note: null },
+        ],
+      },
+      officer.headers,
+    );
+    expect(response.json().error.fields[0].path).toBe("body.lineage");
+  });
+});

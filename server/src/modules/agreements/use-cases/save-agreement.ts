@@ -1,0 +1,76 @@
+import type { Agreement } from "../../../../../common/agreements.ts";
+import type { Actor } from "../../../platform/auth/actor.ts";
+import { type Db, inTransaction } from "../../../platform/db/database.ts";
+import { AppError } from "../../../platform/http/app-error.ts";
+import { saveAgreement } from "../agreements.repository.ts";
+
+export interface CuratorOrganization {
+  organizationId: string;
+  kind: string;
+}
+
+/**
+ * Officers of a union curate the library. A new agreement belongs to the officer's union;
+ * an existing one may be changed only by officers of the union that curates it.
+ */
+export function authorizeCurateAgreement(
+  actor: Actor,
+  unions: readonly string[],
+  curatingOrganization: string | null,
+): string {
+  if (actor.kind !== "user") throw new AppError("unauthenticated", "Please sign in.");
+  const officerIn = actor.memberships
+    .filter((m) => m.role === "officer" && unions.includes(m.organizationId))
+    .map((m) => m.organizationId);
+  if (officerIn.length === 0)
+    throw new AppError("forbidden", "Only officers of a union can edit the agreements library.");
+  if (curatingOrganization === null) return officerIn[0] as string;
+  if (!officerIn.includes(curatingOrganization))
+    throw new AppError("forbidden", "Another union curates this agreement.");
+  return curatingOrganization;
+}
+
+/** Creates or replaces an agreement (with its clauses and findings) and records who did it and when. */
+export async function putAgreement(
+  db: Db,
+  actor: Actor,
+  agreement: Agreement,
+  unionsOfActor: readonly string[],
+  now: Date,
+): Promise<{ created: boolean }> {
+  return inTransaction(db, async (trx) => {
+    const existing = await trx
+      .selectFrom("agreements")
+      .select("organization_id")
+      .where("id", "=", agreement.id)
+      .forUpdate()
+      .executeTakeFirst();
+    const organizationId = authorizeCurateAgreement(actor, unionsOfActor, existing?.organization_id ?? null);
+    const userId = actor.kind === "user" ? actor.userId : null;
+    for (const link of agreement.lineage) {
+      if (link.agreementId === null) continue;
+      const target = await trx
+        .selectFrom("agreements")
+        .select("id")
+        .where("id", "=", link.agreementId)
+        .executeTakeFirst();
+      if (!target && link.agreementId !== agreement.id) {
+        throw new AppError("validation_failed", `Lineage names an unknown agreement: ${link.agreementId}.`, {
+          fields: [{ path: "body.lineage", message: `No agreement ${link.agreementId}` }],
+        });
+      }
+    }
+    await saveAgreement(trx, organizationId, agreement, userId);
+    await trx
+      .insertInto("agreement_changes")
+      .values({
+        agreement_id: agreement.id,
+        organization_id: organizationId,
+        user_id: userId,
+        action: existing ? "updated" : "created",
+        changed_at: now,
+      })
+      .execute();
+    return { created: !existing };
+  });
+}
