@@ -68,43 +68,43 @@ export function saveAgreement(
       .values({ id: agreement.id, created_by: userId, ...row })
       .onConflict((c) => c.column("id").doUpdateSet({ ...row, updated_at: sql`now()` }))
       .execute();
-    for (const [position, clause] of clauses.entries()) {
-      await trx
-        .insertInto("agreement_clauses")
-        .values({
-          agreement_id: agreement.id,
-          id: clause.id,
-          organization_id: organizationId,
-          position,
-          article_ref: clause.articleRef,
-          text_kind: clause.textKind,
-          body: clause.text,
-          language: clause.language,
-          ts_config: sql<string>`${textSearchConfig(clause.language)}::regconfig`,
-        })
-        .execute();
-      for (const [findingPosition, finding] of clause.findings.entries()) {
-        const value = finding.value;
-        await trx
-          .insertInto("agreement_findings")
-          .values({
-            agreement_id: agreement.id,
-            clause_id: clause.id,
-            position: findingPosition,
-            organization_id: organizationId,
-            code: finding.code,
-            present: finding.present,
-            value_kind: value?.kind ?? null,
-            value_number: comparableNumber(value),
-            value_currency: value?.kind === "money" ? value.currency : null,
-            applies_to: finding.appliesTo,
-            verified: finding.verified,
-            document: json(finding),
-          })
-          .execute();
-      }
-    }
+    const clauseRows = clauses.map((clause, position) => ({
+      agreement_id: agreement.id,
+      id: clause.id,
+      organization_id: organizationId,
+      position,
+      article_ref: clause.articleRef,
+      text_kind: clause.textKind,
+      body: clause.text,
+      language: clause.language,
+      ts_config: sql<string>`${textSearchConfig(clause.language)}::regconfig`,
+    }));
+    for (const chunk of chunks(clauseRows)) await trx.insertInto("agreement_clauses").values(chunk).execute();
+    const findings = clauses.flatMap((clause) =>
+      clause.findings.map((finding, position) => ({
+        agreement_id: agreement.id,
+        clause_id: clause.id,
+        position,
+        organization_id: organizationId,
+        code: finding.code,
+        present: finding.present,
+        value_kind: finding.value?.kind ?? null,
+        value_number: comparableNumber(finding.value),
+        value_currency: finding.value?.kind === "money" ? finding.value.currency : null,
+        applies_to: finding.appliesTo,
+        verified: finding.verified,
+        document: json(finding),
+      })),
+    );
+    for (const chunk of chunks(findings)) await trx.insertInto("agreement_findings").values(chunk).execute();
   });
+}
+
+/** Rows in batches small enough for PostgreSQL's 65,535 bind parameters. */
+function chunks<T>(rows: T[], size = 1000): T[][] {
+  const batches: T[][] = [];
+  for (let start = 0; start < rows.length; start += size) batches.push(rows.slice(start, start + size));
+  return batches;
 }
 
 /** jsonb parameters go through JSON text, the same on PGlite and pg. */
