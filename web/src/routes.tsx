@@ -2,6 +2,7 @@ import { createBrowserRouter } from "react-router";
 import { AppLayout } from "./components/app-layout.tsx";
 import { AdminRoute } from "./features/admin/admin-page.tsx";
 import { AgreementRoute } from "./features/agreements/agreement-page.tsx";
+import { ComparePage } from "./features/agreements/compare-page.tsx";
 import { LibraryPage } from "./features/agreements/library-page.tsx";
 import { TaxonomyPage } from "./features/agreements/taxonomy-page.tsx";
 import { SignInPage } from "./features/auth/sign-in-page.tsx";
@@ -19,6 +20,7 @@ export const router = createBrowserRouter([
       { path: TOTP_ENROLLMENT_PATH, element: <TotpEnrollmentRoute /> },
       { path: "/agreements", element: <LibraryPage /> },
       { path: "/agreements/taxonomy", element: <TaxonomyPage /> },
+      { path: "/agreements/compare", element: <ComparePage /> },
       { path: "/agreements/:agreementId", element: <AgreementRoute /> },
       { path: "/admin", element: <AdminRoute /> },
       { path: "*", element: <NotFoundPage /> },

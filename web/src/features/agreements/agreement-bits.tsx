@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { PartialDate } from "../../../../common/agreements.ts";
+import { type Evidence, GITHUB_FILE_URN_PREFIX, type PartialDate } from "../../../../common/agreements.ts";
 import { currentLocale } from "../../lib/i18n.ts";
 import { formatPartialDate } from "./agreement-format.ts";
 
@@ -66,4 +66,26 @@ export function InForce({
     return <>{t("agreements.inForce.until", { to: toText })}</>;
   }
   return <>{openEnded ? t("agreements.inForce.indefinite") : t("agreements.unknown")}</>;
+}
+
+export function BasisTag({ basis }: { basis: Evidence["basis"] | (string & {}) }) {
+  const label = useEnumLabel();
+  return <span className={`tag tag--basis tag--${basis}`}>{label("evidenceBases", basis)}</span>;
+}
+
+/** Web addresses are links; a file known only by its research-index id is named, not linked. */
+export function ExternalLink({ url, children }: { url: string; children: string }) {
+  const { t } = useTranslation();
+  if (url.startsWith(GITHUB_FILE_URN_PREFIX)) {
+    return (
+      <span>
+        {children} <span className="muted">({t("agreements.agreement.indexedFile")})</span>
+      </span>
+    );
+  }
+  return (
+    <a href={url} rel="noopener noreferrer" className="external-link">
+      {children}
+    </a>
+  );
 }

@@ -5,9 +5,7 @@ import {
   type Clause,
   type CountryBaseline,
   compareWithBaseline,
-  type Evidence,
   type Finding,
-  GITHUB_FILE_URN_PREFIX,
   type TaxonomyCode,
   type TriState,
 } from "../../../../common/agreements.ts";
@@ -16,7 +14,7 @@ import { currentLocale } from "../../lib/i18n.ts";
 import { useAsyncData } from "../../lib/use-async-data.ts";
 import { usePageTitle } from "../../lib/use-page-title.ts";
 import { NotFoundPage } from "../errors/not-found-page.tsx";
-import { InForce, PartialDateText, TranslatedList, useEnumLabel } from "./agreement-bits.tsx";
+import { BasisTag, ExternalLink, InForce, PartialDateText, TranslatedList, useEnumLabel } from "./agreement-bits.tsx";
 import { countryName, formatNumber, formatPercent, languageName, useValueFormat } from "./agreement-format.ts";
 import { type AgreementWithBaselines, codeIndex, getAgreement, getTaxonomy } from "./agreements-api.ts";
 
@@ -217,11 +215,6 @@ function TriStateText({ value }: { value: TriState }) {
   );
 }
 
-function BasisTag({ basis }: { basis: Evidence["basis"] }) {
-  const label = useEnumLabel();
-  return <span className={`tag tag--basis tag--${basis}`}>{label("evidenceBases", basis)}</span>;
-}
-
 function LineageSection({ agreement }: { agreement: AgreementWithBaselines }) {
   const { t } = useTranslation();
   const label = useEnumLabel();
@@ -243,23 +236,6 @@ function LineageSection({ agreement }: { agreement: AgreementWithBaselines }) {
         ))}
       </ul>
     </section>
-  );
-}
-
-/** Web addresses are links; a file known only by its research-index id is named, not linked. */
-function ExternalLink({ url, children }: { url: string; children: string }) {
-  const { t } = useTranslation();
-  if (url.startsWith(GITHUB_FILE_URN_PREFIX)) {
-    return (
-      <span>
-        {children} <span className="muted">({t("agreements.agreement.indexedFile")})</span>
-      </span>
-    );
-  }
-  return (
-    <a href={url} rel="noopener noreferrer" className="external-link">
-      {children}
-    </a>
   );
 }
 

@@ -5,7 +5,13 @@ import {
   type TaxonomyCode,
   taxonomyCodeSchema,
 } from "../../../../common/agreements.ts";
-import { type AgreementSearchResult, agreementSearchResultSchema } from "../../../../common/agreements-api.ts";
+import {
+  type AgreementSearchResult,
+  type AgreementSummary,
+  agreementSearchResultSchema,
+  type CompareResult,
+  compareResultSchema,
+} from "../../../../common/agreements-api.ts";
 import { apiRequest } from "../../lib/api.ts";
 
 const agreementResponseSchema = agreementSchema.extend({ baselines: z.array(countryBaselineSchema) });
@@ -49,4 +55,22 @@ export function getLibraryOverview(): Promise<AgreementSearchResult> {
 
 export function codeIndex(codes: readonly TaxonomyCode[]): Map<string, TaxonomyCode> {
   return new Map(codes.map((code) => [code.code, code]));
+}
+
+/** Every agreement's id, title and countries, for choosing what to compare. */
+export async function listAllAgreements(): Promise<AgreementSummary[]> {
+  const all: AgreementSummary[] = [];
+  for (let page = 1; page <= 50; page += 1) {
+    const result = await searchAgreements(`pageSize=100&page=${page}`);
+    all.push(...result.results);
+    if (all.length >= result.total || result.results.length === 0) {
+      break;
+    }
+  }
+  return all;
+}
+
+/** `query` is built by compare-state.ts. */
+export function compareAgreements(query: string): Promise<CompareResult> {
+  return apiRequest(`/api/v1/agreements/compare?${query}`, { schema: compareResultSchema });
 }

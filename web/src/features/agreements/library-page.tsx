@@ -51,9 +51,14 @@ export function LibraryPage() {
     <>
       <h1>{t("agreements.library.title")}</h1>
       <p className="lead">{t("agreements.library.intro")}</p>
-      <p>
-        <Link to="/agreements/taxonomy">{t("agreements.library.taxonomyLink")}</Link>
-      </p>
+      <ul className="plain-list library__links">
+        <li>
+          <Link to="/agreements/compare">{t("agreements.compare.libraryLink")}</Link>
+        </li>
+        <li>
+          <Link to="/agreements/taxonomy">{t("agreements.library.taxonomyLink")}</Link>
+        </li>
+      </ul>
       <SearchForm
         values={values}
         countries={countries}
