@@ -149,3 +149,21 @@ export async function signIn(testApp: TestApp, person: Pick<TestPerson, "email" 
 export function totpCodeAt(secret: string, at: Date): string {
   return generateSync({ secret, epoch: Math.floor(at.getTime() / 1000) });
 }
+
+/** Adds a person with a role (and a TOTP secret when given) to an organization and signs them in. */
+export async function addSignedInPerson(
+  testApp: TestApp,
+  organizationId: string,
+  person: { email: string; role: Role; totpSecret?: string },
+): Promise<TestPerson & { session: SignedIn }> {
+  const member = await grantRole(testApp.db, organizationId, {
+    email: person.email,
+    displayName: person.email.split("@")[0] ?? person.email,
+    role: person.role,
+    password: TEST_PASSWORD,
+  });
+  const totpSecret = person.totpSecret ?? null;
+  if (totpSecret) await enrollTotpSecret(testApp, member.userId, totpSecret);
+  const session = await signIn(testApp, { email: person.email, totpSecret });
+  return { email: person.email, role: person.role, userId: member.userId, totpSecret, session };
+}

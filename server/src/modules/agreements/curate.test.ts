@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Agreement } from "../../../../common/agreements.ts";
 import {
+  addSignedInPerson,
   buildTestApp,
   type SignedIn,
   seedPeople,
@@ -8,7 +9,7 @@ import {
   type TestApp,
   type TestOrganizations,
 } from "../../../test/app.ts";
-import { createOrganization, enrollTotpSecret, grantRole } from "../identity/index.ts";
+import { createOrganization } from "../identity/index.ts";
 import { DEMO_LIBRARY } from "./index.ts";
 
 let t: TestApp;
@@ -61,15 +62,11 @@ describe("[AGREEMENTS] curation by union officers", () => {
 
   it("keeps an agreement with the union that curates it", async () => {
     const otherUnion = await createOrganization(t.db, { name: "Other Union", kind: "union" });
-    const secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXC";
-    const rival = await grantRole(t.db, otherUnion.id, {
+    const { session } = await addSignedInPerson(t, otherUnion.id, {
       email: "rival@test.guildhall.test",
-      displayName: "Rival",
       role: "officer",
-      password: "correct horse battery staple",
+      totpSecret: "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXC",
     });
-    await enrollTotpSecret(t, rival.userId, secret);
-    const session = await signIn(t, { email: "rival@test.guildhall.test", totpSecret: secret });
     const response = await put({ ...draft, title: "Hijacked" }, session.headers);
     expect(response.statusCode).toBe(403);
     const stored = (await t.app.inject({ method: "GET", url: `/api/v1/agreements/${draft.id}` })).json();
@@ -78,15 +75,11 @@ describe("[AGREEMENTS] curation by union officers", () => {
 
   it("refuses officers of organizations that are not unions", async () => {
     const studio = await createOrganization(t.db, { name: "Studio", kind: "producer" });
-    const secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXD";
-    const person = await grantRole(t.db, studio.id, {
+    const { session } = await addSignedInPerson(t, studio.id, {
       email: "studio-officer@test.guildhall.test",
-      displayName: "S",
       role: "officer",
-      password: "correct horse battery staple",
+      totpSecret: "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXD",
     });
-    await enrollTotpSecret(t, person.userId, secret);
-    const session = await signIn(t, { email: "studio-officer@test.guildhall.test", totpSecret: secret });
     expect((await put({ ...draft, id: "studio-deal" }, session.headers)).statusCode).toBe(403);
   });
 

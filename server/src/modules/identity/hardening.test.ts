@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import {
+  addSignedInPerson,
   buildTestApp,
   seedPeople,
   signIn,
@@ -12,7 +13,7 @@ import {
   type TestOrganizations,
   totpCodeAt,
 } from "../../../test/app.ts";
-import { createOrganization, enrollTotpSecret, grantRole, issueApiKey } from "./index.ts";
+import { createOrganization, grantRole, issueApiKey } from "./index.ts";
 
 let t: TestApp;
 let orgs: TestOrganizations;
@@ -60,19 +61,16 @@ describe("[IDENTITY] concurrency", () => {
 
   it("never lets two admins remove each other at once", async () => {
     const org = await createOrganization(t.db, { name: "Duo", kind: "union" });
-    const admins = [];
-    for (const [index, secret] of ["JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXA", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXB"].entries()) {
-      const email = `duo${index}@test.guildhall.test`;
-      const member = await grantRole(t.db, org.id, {
-        email,
-        displayName: `Duo ${index}`,
-        role: "admin",
-        password: TEST_PASSWORD,
-      });
-      await enrollTotpSecret(t, member.userId, secret);
-      admins.push({ ...member, session: await signIn(t, { email, totpSecret: secret }) });
-    }
-    const [first, second] = admins as [(typeof admins)[0], (typeof admins)[0]];
+    const first = await addSignedInPerson(t, org.id, {
+      email: "duo0@test.guildhall.test",
+      role: "admin",
+      totpSecret: "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXA",
+    });
+    const second = await addSignedInPerson(t, org.id, {
+      email: "duo1@test.guildhall.test",
+      role: "admin",
+      totpSecret: "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXB",
+    });
     const answers = await Promise.all([
       t.app.inject({
         method: "DELETE",
