@@ -1,5 +1,5 @@
 import type { Agreement } from "../../../../../../common/agreements.ts";
-import { finding, seen, source, summary, text } from "./helpers.ts";
+import { dates, finding, seen, source, summary, text, UNKNOWN_COVERAGE } from "./helpers.ts";
 
 const AU = {
   textingTactics: "https://textingtactics.com/collective-agreement-definition-australia-2897",
@@ -21,25 +21,9 @@ const actorsFeatureFilm2012: Agreement = {
   level: "sector",
   sectors: ["film"],
   occupations: ["performer"],
-  coverage: {
-    employees: "unknown",
-    freelancers: "unknown",
-    influencers: "unknown",
-    background: "unknown",
-    minors: "unknown",
-    note: null,
-  },
+  coverage: UNKNOWN_COVERAGE,
   workersCovered: null,
-  dates: {
-    tentative: null,
-    signed: null,
-    ratified: null,
-    ratificationVoteShare: null,
-    inForceFrom: "2012",
-    inForceTo: null,
-    openEnded: false,
-    note: null,
-  },
+  dates: dates({ inForceFrom: "2012" }),
   languages: ["en"],
   lineage: [],
   sources: [

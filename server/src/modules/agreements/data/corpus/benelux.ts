@@ -1,5 +1,5 @@
 import type { Agreement } from "../../../../../../common/agreements.ts";
-import { finding, seen, source, summary, text, times, yes } from "./helpers.ts";
+import { coverage, dates, finding, seen, source, summary, text, times, yes } from "./helpers.ts";
 
 // --- Belgium: minimum fees for freelancers, Joint Committee 304 -------------------------------
 
@@ -26,25 +26,17 @@ const jc304FreelanceFees: Agreement = {
   level: "sector",
   sectors: ["performing_arts", "theatre_dance"],
   occupations: ["performer", "technician"],
-  coverage: {
+  coverage: coverage({
     employees: false,
     freelancers: true,
-    influencers: "unknown",
-    background: "unknown",
-    minors: "unknown",
     note: "Self-employed freelancers without staff in artistic or technical-artistic functions at subsidised organisations.",
-  },
+  }),
   workersCovered: null,
-  dates: {
-    tentative: null,
-    signed: null,
-    ratified: null,
-    ratificationVoteShare: null,
+  dates: dates({
     inForceFrom: "2024-01-01",
-    inForceTo: null,
     openEnded: true,
     note: "Agreed in December; the year (2023) is inferred from the 1 Jan 2024 start. Project-subsidised organisations follow from 1 Jul 2024.",
-  },
+  }),
   languages: ["nl"],
   lineage: [],
   sources: [
@@ -135,25 +127,13 @@ const toneelEnDans: Agreement = {
   level: "sector",
   sectors: ["theatre_dance", "performing_arts"],
   occupations: ["performer", "dancer"],
-  coverage: {
+  coverage: coverage({
     employees: true,
     freelancers: true,
-    influencers: "unknown",
-    background: "unknown",
-    minors: "unknown",
     note: "Self-employed people doing the same work as employees.",
-  },
+  }),
   workersCovered: null,
-  dates: {
-    tentative: null,
-    signed: null,
-    ratified: null,
-    ratificationVoteShare: null,
-    inForceFrom: null,
-    inForceTo: null,
-    openEnded: false,
-    note: "Version dates not in the research.",
-  },
+  dates: dates({ note: "Version dates not in the research." }),
   languages: ["nl"],
   lineage: [],
   sources: [DIGIPACCT_SOURCE],
@@ -198,25 +178,9 @@ const podiaAndPoppodia: Agreement = {
   level: "sector",
   sectors: ["live_music", "performing_arts"],
   occupations: [],
-  coverage: {
-    employees: true,
-    freelancers: true,
-    influencers: "unknown",
-    background: "unknown",
-    minors: "unknown",
-    note: null,
-  },
+  coverage: coverage({ employees: true, freelancers: true }),
   workersCovered: null,
-  dates: {
-    tentative: null,
-    signed: null,
-    ratified: null,
-    ratificationVoteShare: null,
-    inForceFrom: null,
-    inForceTo: null,
-    openEnded: false,
-    note: "Current versions; dates not in the research.",
-  },
+  dates: dates({ note: "Current versions; dates not in the research." }),
   languages: ["nl"],
   lineage: [],
   sources: [DIGIPACCT_SOURCE],

@@ -1,5 +1,5 @@
 import type { Agreement } from "../../../../../../common/agreements.ts";
-import { duration, finding, pct, seen, source, summary, text } from "./helpers.ts";
+import { coverage, dates, duration, finding, pct, seen, source, summary, text } from "./helpers.ts";
 
 const ACTRA = {
   faq: "https://www.actra.ca/referendums/faq/",
@@ -23,25 +23,12 @@ const actraIpa2025: Agreement = {
   level: "sector",
   sectors: ["film", "tv", "streaming"],
   occupations: ["performer", "background_performer"],
-  coverage: {
-    employees: "unknown",
-    freelancers: "unknown",
-    influencers: "unknown",
+  coverage: coverage({
     background: true,
-    minors: "unknown",
     note: "English-language production across Canada except British Columbia and Yukon.",
-  },
+  }),
   workersCovered: null,
-  dates: {
-    tentative: null,
-    signed: null,
-    ratified: "2025-01-21",
-    ratificationVoteShare: null,
-    inForceFrom: "2025",
-    inForceTo: "2027-12-31",
-    openEnded: false,
-    note: null,
-  },
+  dates: dates({ ratified: "2025-01-21", inForceFrom: "2025", inForceTo: "2027-12-31" }),
   languages: ["en"],
   lineage: [],
   sources: [

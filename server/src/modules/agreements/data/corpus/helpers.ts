@@ -1,10 +1,12 @@
 import type {
+  Agreement,
   Clause,
   Evidence,
   EvidenceBasis,
   Finding,
   FindingValue,
   NumberUnit,
+  Party,
   RateBasis,
   Source,
 } from "../../../../../../common/agreements.ts";
@@ -71,3 +73,39 @@ export const text = (value: string): FindingValue => ({ kind: "text", value });
 
 /** Evidence note for a fact the research codes from a row of several sources without naming which one. */
 export const ROW_SOURCE = "Research codes this from the sources listed for this agreement without naming which one.";
+
+// --- Agreement-level blocks ----------------------------------------------------------------------
+
+type Coverage = Agreement["coverage"];
+type AgreementDates = Agreement["dates"];
+
+/** Coverage when the research says nothing about who the agreement covers. */
+export const UNKNOWN_COVERAGE: Coverage = {
+  employees: "unknown",
+  freelancers: "unknown",
+  influencers: "unknown",
+  background: "unknown",
+  minors: "unknown",
+  note: null,
+};
+
+/** Coverage with the known flags (and note) given; every other flag stays "unknown". */
+export const coverage = (known: Partial<Coverage>): Coverage => ({ ...UNKNOWN_COVERAGE, ...known });
+
+const NO_DATES: AgreementDates = {
+  tentative: null,
+  signed: null,
+  ratified: null,
+  ratificationVoteShare: null,
+  inForceFrom: null,
+  inForceTo: null,
+  openEnded: false,
+  note: null,
+};
+
+/** Agreement dates with the known ones given; the rest are null (openEnded false). */
+export const dates = (known: Partial<AgreementDates> = {}): AgreementDates => ({ ...NO_DATES, ...known });
+
+// --- Parties that sign several agreements ----------------------------------------------------------
+
+export const SAG_AFTRA: Party = { name: "SAG-AFTRA", role: "union" };

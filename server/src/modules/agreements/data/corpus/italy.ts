@@ -1,5 +1,16 @@
 import type { Agreement } from "../../../../../../common/agreements.ts";
-import { duration, finding, ROW_SOURCE, seen, seen2nd, source, summary, text } from "./helpers.ts";
+import {
+  dates,
+  duration,
+  finding,
+  ROW_SOURCE,
+  seen,
+  seen2nd,
+  source,
+  summary,
+  text,
+  UNKNOWN_COVERAGE,
+} from "./helpers.ts";
 
 const IT = {
   liuzzi:
@@ -21,25 +32,9 @@ const dubbing2023: Agreement = {
   level: "sector",
   sectors: ["dubbing"],
   occupations: ["voice_performer"],
-  coverage: {
-    employees: "unknown",
-    freelancers: "unknown",
-    influencers: "unknown",
-    background: "unknown",
-    minors: "unknown",
-    note: null,
-  },
+  coverage: UNKNOWN_COVERAGE,
   workersCovered: null,
-  dates: {
-    tentative: null,
-    signed: "2023-12-06",
-    ratified: null,
-    ratificationVoteShare: null,
-    inForceFrom: null,
-    inForceTo: null,
-    openEnded: false,
-    note: "Three-year term from signature; start and end dates not stated.",
-  },
+  dates: dates({ signed: "2023-12-06", note: "Three-year term from signature; start and end dates not stated." }),
   languages: ["it"],
   lineage: [],
   sources: [LIUZZI_SOURCE],
@@ -84,25 +79,9 @@ const actors2023: Agreement = {
   level: "sector",
   sectors: ["film", "tv"],
   occupations: ["performer"],
-  coverage: {
-    employees: "unknown",
-    freelancers: "unknown",
-    influencers: "unknown",
-    background: "unknown",
-    minors: "unknown",
-    note: null,
-  },
+  coverage: UNKNOWN_COVERAGE,
   workersCovered: null,
-  dates: {
-    tentative: null,
-    signed: "2023-12-20",
-    ratified: null,
-    ratificationVoteShare: null,
-    inForceFrom: null,
-    inForceTo: null,
-    openEnded: false,
-    note: "Three-year term from signature; start and end dates not stated.",
-  },
+  dates: dates({ signed: "2023-12-20", note: "Three-year term from signature; start and end dates not stated." }),
   languages: ["it"],
   lineage: [],
   sources: [source(IT.tg24, "Sky TG24: attori, firmato il contratto nazionale", "secondary"), LIUZZI_SOURCE],

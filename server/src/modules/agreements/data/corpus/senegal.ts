@@ -1,5 +1,5 @@
 import type { Agreement } from "../../../../../../common/agreements.ts";
-import { finding, seen, source, summary, text } from "./helpers.ts";
+import { coverage, dates, finding, seen, source, summary, text } from "./helpers.ts";
 
 const SN = {
   musicInAfrica: "https://musicinafrica.net/node/310880",
@@ -29,25 +29,9 @@ const musicSector2024: Agreement = {
   level: "enterprise",
   sectors: ["live_music"],
   occupations: ["musician", "technician"],
-  coverage: {
-    employees: "unknown",
-    freelancers: "unknown",
-    influencers: "unknown",
-    background: "unknown",
-    minors: "unknown",
-    note: "Artists and technicians.",
-  },
+  coverage: coverage({ note: "Artists and technicians." }),
   workersCovered: null,
-  dates: {
-    tentative: null,
-    signed: "2024-01-19",
-    ratified: null,
-    ratificationVoteShare: null,
-    inForceFrom: null,
-    inForceTo: null,
-    openEnded: false,
-    note: null,
-  },
+  dates: dates({ signed: "2024-01-19" }),
   languages: ["fr"],
   lineage: [],
   sources: [

@@ -1,14 +1,18 @@
 import type { Agreement } from "../../../../../../common/agreements.ts";
-import { duration, finding, money, pct, per, seen, seen2nd, source, summary, times } from "./helpers.ts";
-
-const UNKNOWN_COVERAGE = {
-  employees: "unknown",
-  freelancers: "unknown",
-  influencers: "unknown",
-  background: "unknown",
-  minors: "unknown",
-  note: null,
-} as const;
+import {
+  dates,
+  duration,
+  finding,
+  money,
+  pct,
+  per,
+  seen,
+  seen2nd,
+  source,
+  summary,
+  times,
+  UNKNOWN_COVERAGE,
+} from "./helpers.ts";
 
 const EQUITY = { name: "Equity", role: "union" } as const;
 
@@ -33,16 +37,7 @@ const equityGames2021: Agreement = {
   occupations: ["voice_performer"],
   coverage: UNKNOWN_COVERAGE,
   workersCovered: null,
-  dates: {
-    tentative: null,
-    signed: "2021-12",
-    ratified: null,
-    ratificationVoteShare: null,
-    inForceFrom: null,
-    inForceTo: null,
-    openEnded: false,
-    note: "Eighteen-month term.",
-  },
+  dates: dates({ signed: "2021-12", note: "Eighteen-month term." }),
   languages: ["en"],
   lineage: [],
   sources: [
@@ -113,16 +108,7 @@ const muBpi: Agreement = {
   occupations: ["musician"],
   coverage: UNKNOWN_COVERAGE,
   workersCovered: null,
-  dates: {
-    tentative: null,
-    signed: null,
-    ratified: null,
-    ratificationVoteShare: null,
-    inForceFrom: null,
-    inForceTo: null,
-    openEnded: false,
-    note: "Current rates, from a union page updated on 28 Apr 2023.",
-  },
+  dates: dates({ note: "Current rates, from a union page updated on 28 Apr 2023." }),
   languages: ["en"],
   lineage: [],
   sources: [
@@ -234,16 +220,7 @@ const pactEquity: Agreement = {
   occupations: ["performer"],
   coverage: UNKNOWN_COVERAGE,
   workersCovered: null,
-  dates: {
-    tentative: null,
-    signed: null,
-    ratified: null,
-    ratificationVoteShare: null,
-    inForceFrom: null,
-    inForceTo: null,
-    openEnded: false,
-    note: "Current text last updated in 2021; renegotiation under way in 2025–26.",
-  },
+  dates: dates({ note: "Current text last updated in 2021; renegotiation under way in 2025–26." }),
   languages: ["en"],
   lineage: [],
   sources: [

@@ -1,5 +1,7 @@
 import type { Agreement } from "../../../../../../common/agreements.ts";
 import {
+  coverage,
+  dates,
   duration,
   finding,
   money,
@@ -7,24 +9,15 @@ import {
   pct,
   per,
   ROW_SOURCE,
+  SAG_AFTRA,
   seen,
   seen2nd,
   source,
   summary,
   text,
   times,
+  UNKNOWN_COVERAGE,
 } from "./helpers.ts";
-
-const SAG_AFTRA = { name: "SAG-AFTRA", role: "union" } as const;
-
-const UNKNOWN_COVERAGE = {
-  employees: "unknown",
-  freelancers: "unknown",
-  influencers: "unknown",
-  background: "unknown",
-  minors: "unknown",
-  note: null,
-} as const;
 
 // --- Sound Recordings Code -------------------------------------------------------------------
 
@@ -56,16 +49,13 @@ const soundRecordings: Agreement = {
   occupations: ["singer", "performer"],
   coverage: UNKNOWN_COVERAGE,
   workersCovered: null,
-  dates: {
-    tentative: null,
-    signed: null,
+  dates: dates({
     ratified: "2024-04",
     ratificationVoteShare: 97.69,
     inForceFrom: "2021-01-01",
     inForceTo: "2026-12-31",
-    openEnded: false,
     note: "The deal ratified in April 2024 sits within the 2021–2026 term.",
-  },
+  }),
   languages: ["en"],
   lineage: [],
   sources: [
@@ -200,16 +190,14 @@ const interactiveMedia: Agreement = {
   occupations: ["performer", "voice_performer"],
   coverage: UNKNOWN_COVERAGE,
   workersCovered: null,
-  dates: {
+  dates: dates({
     tentative: "2025-06-09",
-    signed: null,
     ratified: "2025-07",
     ratificationVoteShare: 95.04,
     inForceFrom: "2025",
     inForceTo: "2028",
-    openEnded: false,
     note: "The strike that began in July 2024 was suspended on 11 Jun 2025. The published text is the 2022–2028 MOA.",
-  },
+  }),
   languages: ["en"],
   lineage: [],
   sources: [
@@ -359,16 +347,10 @@ const commercials2025: Agreement = {
   occupations: ["performer"],
   coverage: UNKNOWN_COVERAGE,
   workersCovered: null,
-  dates: {
-    tentative: null,
-    signed: null,
-    ratified: null,
-    ratificationVoteShare: null,
+  dates: dates({
     inForceFrom: "2025-04-01",
-    inForceTo: null,
-    openEnded: false,
     note: "Effective retroactively from 1 Apr 2025 for three years; the end date is not stated in the sources.",
-  },
+  }),
   languages: ["en"],
   lineage: [],
   sources: [
@@ -508,25 +490,12 @@ const influencer2021: Agreement = {
   level: "enterprise",
   sectors: ["digital_creators", "commercials"],
   occupations: ["digital_creator"],
-  coverage: {
-    employees: "unknown",
-    freelancers: "unknown",
+  coverage: coverage({
     influencers: true,
-    background: "unknown",
-    minors: "unknown",
     note: "Matches the ILO's example of a US agreement extending benefits to social-media influencers (2021).",
-  },
+  }),
   workersCovered: null,
-  dates: {
-    tentative: null,
-    signed: null,
-    ratified: null,
-    ratificationVoteShare: null,
-    inForceFrom: "2021",
-    inForceTo: null,
-    openEnded: false,
-    note: "Approved by the SAG-AFTRA National Board on 6–7 Feb 2021.",
-  },
+  dates: dates({ inForceFrom: "2021", note: "Approved by the SAG-AFTRA National Board on 6–7 Feb 2021." }),
   languages: ["en"],
   lineage: [],
   sources: [
@@ -650,16 +619,7 @@ const replicaStudios: Agreement = {
   occupations: ["voice_performer"],
   coverage: UNKNOWN_COVERAGE,
   workersCovered: null,
-  dates: {
-    tentative: null,
-    signed: "2024-01",
-    ratified: null,
-    ratificationVoteShare: null,
-    inForceFrom: "2024-01",
-    inForceTo: null,
-    openEnded: false,
-    note: null,
-  },
+  dates: dates({ signed: "2024-01", inForceFrom: "2024-01" }),
   languages: ["en"],
   lineage: [],
   sources: [
