@@ -1,5 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
-import { useLocation, useNavigate } from "react-router";
+import { useNavigate } from "react-router";
 import type { SessionResponse } from "../../../common/identity.ts";
 import { fetchSession, signOut as signOutRequest } from "../features/auth/auth-api.ts";
 import { onAuthLost, setCsrfToken, toApiError } from "../lib/api.ts";
@@ -31,7 +31,6 @@ const SessionContext = createContext<SessionContextValue | null>(null);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: "loading" });
   const navigate = useNavigate();
-  const location = useLocation();
 
   const establish = useCallback((session: SessionResponse) => {
     setCsrfToken(session.csrfToken);
@@ -57,12 +56,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   // A protected call answered 401: whatever the exact code, the user had a session a moment ago.
   useEffect(() => {
     onAuthLost(() => {
+      // Read the address now: a closure's location can be a page behind when the answer arrives.
+      const from = window.location.pathname + window.location.search;
       forget("expired");
       const notice: SignInNotice = "sessionExpired";
-      void navigate("/sign-in", { replace: true, state: { notice, from: location.pathname + location.search } });
+      void navigate("/sign-in", { replace: true, state: { notice, from } });
     });
     return () => onAuthLost(null);
-  }, [forget, navigate, location.pathname, location.search]);
+  }, [forget, navigate]);
 
   const signOut = useCallback(async () => {
     try {
