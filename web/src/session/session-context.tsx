@@ -59,6 +59,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       // Read the address now: a closure's location can be a page behind when the answer arrives.
       const from = window.location.pathname + window.location.search;
       forget("expired");
+      // Several calls of one page can be refused together: the first one already took the user to sign in.
+      if (window.location.pathname === "/sign-in") return;
       const notice: SignInNotice = "sessionExpired";
       void navigate("/sign-in", { replace: true, state: { notice, from } });
     });
