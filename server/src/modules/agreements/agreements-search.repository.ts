@@ -74,15 +74,15 @@ export async function findAgreementPage(
     ? sql`(SELECT count(*) FROM agreement_clauses c WHERE c.agreement_id = a.id AND ${clauseMatches("c", query.q)}) DESC,`
     : sql``;
   const offset = (query.page - 1) * query.pageSize;
-  const [{ rows: countRows }, { rows }] = [
-    await sql<{ total: string }>`SELECT count(*) AS total FROM agreements a ${whereClause(query)}`.execute(db),
-    await sql<AgreementRow>`
+  const count = await sql<{ total: string }>`SELECT count(*) AS total FROM agreements a ${whereClause(query)}`.execute(
+    db,
+  );
+  const page = await sql<AgreementRow>`
       SELECT a.id, a.title, a.countries, a.sectors, a.level, a.status, a.document
       FROM agreements a ${whereClause(query)}
       ORDER BY ${rank} a.title, a.id
-      LIMIT ${query.pageSize} OFFSET ${offset}`.execute(db),
-  ];
-  return { total: Number(countRows[0]?.total ?? 0), rows };
+      LIMIT ${query.pageSize} OFFSET ${offset}`.execute(db);
+  return { total: Number(count.rows[0]?.total ?? 0), rows: page.rows };
 }
 
 /** Counts per country, sector and coded provision over the whole matching set. */

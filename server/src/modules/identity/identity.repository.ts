@@ -126,16 +126,14 @@ export function lockSignIns(db: Db, keyHash: string, lockedUntil: Date) {
     .execute();
 }
 
-/**
- * Forgets the attempts for a key after a success. With `onlyAttempt`, just gives back the one
- * attempt that turned out to be a right password still waiting for its second factor.
- */
-export async function clearThrottle(db: Db, keyHash: string, onlyAttempt?: number) {
-  if (onlyAttempt === undefined) {
-    await db.deleteFrom("sign_in_throttle").where("key_hash", "=", keyHash).execute();
-    return;
-  }
-  await db
+/** Forgets the attempts for a key after a successful sign-in. */
+export function clearThrottle(db: Db, keyHash: string) {
+  return db.deleteFrom("sign_in_throttle").where("key_hash", "=", keyHash).execute();
+}
+
+/** Gives back one counted attempt: the password was right and only the second factor is still missing. */
+export function giveBackAttempt(db: Db, keyHash: string) {
+  return db
     .updateTable("sign_in_throttle")
     .set({ failures: sql<number>`GREATEST(failures - 1, 0)` })
     .where("key_hash", "=", keyHash)

@@ -38,7 +38,7 @@ export async function compareAgreements(db: Db, query: CompareQuery): Promise<Co
 
   const cells = new Map<string, CompareResult["cells"][number]>();
   for (const row of rows) {
-    const key = `${row.code}\u0000${row.agreement_id}`;
+    const key = cellKey(row.code, row.agreement_id);
     const cell = cells.get(key) ?? { code: row.code, agreementId: row.agreement_id, findings: [] };
     cell.findings.push({
       clauseId: row.clause_id,
@@ -50,6 +50,10 @@ export async function compareAgreements(db: Db, query: CompareQuery): Promise<Co
     cells.set(key, cell);
   }
   return { agreements, codes, cells: [...cells.values()] };
+}
+
+function cellKey(code: string, agreementId: string): string {
+  return `${code}\u0000${agreementId}`;
 }
 
 async function selectCodes(db: Db, query: CompareQuery): Promise<string[]> {
@@ -67,10 +71,11 @@ async function selectCodes(db: Db, query: CompareQuery): Promise<string[]> {
 /** The matrix as CSV: one row per code, one column per agreement, values in plain words. */
 export function compareToCsv(result: CompareResult): string {
   const header = ["code", ...result.agreements.map((a) => a.id)];
+  const cells = new Map(result.cells.map((cell) => [cellKey(cell.code, cell.agreementId), cell]));
   const lines = result.codes.map((code) => [
     code,
     ...result.agreements.map((agreement) => {
-      const cell = result.cells.find((c) => c.code === code && c.agreementId === agreement.id);
+      const cell = cells.get(cellKey(code, agreement.id));
       if (!cell) return "";
       return cell.findings.map((f) => (f.value ? describeValue(f.value as FindingValue) : f.present)).join("; ");
     }),

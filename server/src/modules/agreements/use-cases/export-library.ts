@@ -1,16 +1,13 @@
 import type { Agreement, CountryBaseline } from "../../../../../common/agreements.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { csvField, describeValue } from "./compare-agreements.ts";
-import { getAgreement, getTaxonomy } from "./read-library.ts";
+import { getTaxonomy, loadAgreement } from "./read-library.ts";
 
 /** Public: the whole library as loaded, so that loading the export gives the same library back. */
 export async function exportLibrary(db: Db) {
   const ids = await db.selectFrom("agreements").select("id").orderBy("id").execute();
   const agreements: Agreement[] = [];
-  for (const { id } of ids) {
-    const { baselines: _baselines, ...agreement } = await getAgreement(db, id);
-    agreements.push(agreement);
-  }
+  for (const { id } of ids) agreements.push(await loadAgreement(db, id));
   const baselines: CountryBaseline[] = (
     await db.selectFrom("agreement_country_baselines").select("document").orderBy("country").execute()
   ).map((row) => row.document);

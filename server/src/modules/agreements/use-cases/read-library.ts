@@ -2,8 +2,19 @@ import type { Agreement, CountryBaseline, TaxonomyCode } from "../../../../../co
 import type { Db } from "../../../platform/db/database.ts";
 import { notFound } from "../../../platform/http/app-error.ts";
 
-/** Public: one agreement with its clauses and findings, in the order they were coded. */
+/** Public: one agreement with its clauses and findings, and the statutory baselines of its countries. */
 export async function getAgreement(db: Db, agreementId: string): Promise<Agreement & { baselines: CountryBaseline[] }> {
+  const agreement = await loadAgreement(db, agreementId);
+  const baselines = await db
+    .selectFrom("agreement_country_baselines")
+    .select("document")
+    .where("country", "in", agreement.countries)
+    .execute();
+  return { ...agreement, baselines: baselines.map((b) => b.document) };
+}
+
+/** One agreement with its clauses and findings, in the order they were coded. */
+export async function loadAgreement(db: Db, agreementId: string): Promise<Agreement> {
   const row = await db.selectFrom("agreements").select("document").where("id", "=", agreementId).executeTakeFirst();
   if (!row) throw notFound("agreement");
   const clauses = await db
@@ -19,11 +30,6 @@ export async function getAgreement(db: Db, agreementId: string): Promise<Agreeme
     .orderBy("clause_id")
     .orderBy("position")
     .execute();
-  const baselines = await db
-    .selectFrom("agreement_country_baselines")
-    .select("document")
-    .where("country", "in", row.document.countries)
-    .execute();
   return {
     ...row.document,
     clauses: clauses.map((clause) => ({
@@ -34,7 +40,6 @@ export async function getAgreement(db: Db, agreementId: string): Promise<Agreeme
       language: clause.language,
       findings: findings.filter((f) => f.clause_id === clause.id).map((f) => f.document),
     })),
-    baselines: baselines.map((b) => b.document),
   };
 }
 

@@ -8,6 +8,7 @@ import {
   clearThrottle,
   countSignInAttempt,
   findUserByEmail,
+  giveBackAttempt,
   listMembershipsOfUser,
   lockSignIns,
 } from "../identity.repository.ts";
@@ -53,7 +54,7 @@ export async function signIn(context: IdentityContext, request: SignInRequest): 
   let enrollmentOnly = false;
   if (user.totp_enabled && user.totp_secret_sealed) {
     if (!request.totpCode) {
-      await clearThrottle(context.db, throttleKey, attempt.failures);
+      await giveBackAttempt(context.db, throttleKey);
       throw new AppError("totp_required", "Enter the six-digit code from your authenticator app.");
     }
     const lastStep = user.totp_last_step === null ? null : Number(user.totp_last_step);
