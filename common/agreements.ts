@@ -101,7 +101,14 @@ export function partialDatesInOrder(from: PartialDate | null, to: PartialDate | 
  */
 export const GITHUB_FILE_URN_PREFIX = "urn:guildhall:github-file:";
 
-export const sourceUrlSchema = z.union([z.httpUrl(), z.string().regex(/^urn:guildhall:github-file:\d+$/)]);
+/** The document an officer imported, when it is published nowhere else: the import draft keeps its text. */
+export const IMPORTED_DOCUMENT_URN_PREFIX = "urn:guildhall:import:";
+
+export const sourceUrlSchema = z.union([
+  z.httpUrl(),
+  z.string().regex(/^urn:guildhall:github-file:\d+$/),
+  z.string().regex(/^urn:guildhall:import:[0-9a-f-]{36}$/),
+]);
 
 /** primary: the agreement text, or a publication of a signatory or a public authority; secondary: anything else. */
 export const SOURCE_KINDS = ["primary", "secondary"] as const;

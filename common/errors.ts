@@ -14,6 +14,10 @@ export const ERROR_CODES = [
   "conflict",
   "rate_limited",
   "payload_too_large",
+  "import_empty",
+  "import_unsupported",
+  "import_encoding",
+  "import_too_large",
   "unavailable",
   "internal",
 ] as const;

@@ -101,13 +101,13 @@ export function saveAgreement(
 }
 
 /** Rows in batches small enough for PostgreSQL's 65,535 bind parameters. */
-function chunks<T>(rows: T[], size = 1000): T[][] {
+export function chunks<T>(rows: T[], size = 1000): T[][] {
   const batches: T[][] = [];
   for (let start = 0; start < rows.length; start += size) batches.push(rows.slice(start, start + size));
   return batches;
 }
 
 /** jsonb parameters go through JSON text, the same on PGlite and pg. */
-function json<T>(value: T): T {
+export function json<T>(value: T): T {
   return sql`${JSON.stringify(value)}::jsonb` as unknown as T;
 }

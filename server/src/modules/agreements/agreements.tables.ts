@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from "kysely";
 import type { Agreement, CountryBaseline, Finding, TaxonomyCode } from "../../../../common/agreements.ts";
+import type { ImportDraft, ImportedClause, ImportWarning, Suggestion } from "../../../../common/agreements-import.ts";
 
 type DateColumn = ColumnType<Date | null, string | null, string | null>;
 
@@ -76,7 +77,34 @@ export interface AgreementChangesTable {
   changed_at: Date;
 }
 
+/** An import draft; `clauses` holds the clauses without their suggestions (those are rows of their own). */
+export interface AgreementImportsTable {
+  id: Generated<string>;
+  organization_id: string;
+  status: ImportDraft["status"];
+  source: ImportDraft["source"];
+  language: string;
+  warnings: ImportWarning[];
+  clauses: Omit<ImportedClause, "suggestions">[];
+  agreement_id: string | null;
+  created_by: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface AgreementImportSuggestionsTable {
+  import_id: string;
+  id: string;
+  organization_id: string;
+  clause_id: string;
+  position: number;
+  decision: Suggestion["decision"];
+  document: Suggestion;
+}
+
 export interface AgreementsTables {
+  agreement_imports: AgreementImportsTable;
+  agreement_import_suggestions: AgreementImportSuggestionsTable;
   agreement_changes: AgreementChangesTable;
   agreement_taxonomy_codes: AgreementTaxonomyCodesTable;
   agreements: AgreementsTable;

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../platform/db/database.ts";
+import { agreementImportsRoutes } from "./agreement-imports.routes.ts";
 import { agreementsRoutes } from "./agreements.routes.ts";
 import { BASELINES } from "./data/baselines.ts";
 import { AGREEMENTS } from "./data/corpus.ts";
@@ -11,6 +12,7 @@ export { loadLibrary } from "./use-cases/load-library.ts";
 /** Serves the agreements library under /api/v1. */
 export async function registerAgreements(app: FastifyInstance, options: { db: Db; now: () => Date }): Promise<void> {
   await app.register(agreementsRoutes, { prefix: "/api/v1", ...options });
+  await app.register(agreementImportsRoutes, { prefix: "/api/v1", ...options });
 }
 
 /** The shipped taxonomy, country baselines and demo corpus of real agreements. */

@@ -3,12 +3,14 @@ import { type Migration, type MigrationProvider, Migrator } from "kysely/migrati
 import * as identity from "./migrations/0001-identity.ts";
 import * as agreements from "./migrations/0002-agreements.ts";
 import * as agreementChanges from "./migrations/0003-agreement-changes.ts";
+import * as agreementImports from "./migrations/0004-agreement-imports.ts";
 
 /** Versioned migrations, in order. Names never change once released. */
 const MIGRATIONS: Record<string, Migration> = {
   "0001-identity": identity,
   "0002-agreements": agreements,
   "0003-agreement-changes": agreementChanges,
+  "0004-agreement-imports": agreementImports,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -15,6 +15,10 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   rate_limited: 429,
   payload_too_large: 413,
+  import_empty: 400,
+  import_unsupported: 400,
+  import_encoding: 400,
+  import_too_large: 413,
   unavailable: 503,
   internal: 500,
 };

@@ -30,13 +30,18 @@ export function authorizeCurateAgreement(
   return curatingOrganization;
 }
 
-/** Creates or replaces an agreement (with its clauses and findings) and records who did it and when. */
+/**
+ * Creates or replaces an agreement (with its clauses and findings) and records who did it and when.
+ * With `createOnly`, an existing agreement of that id is a conflict rather than replaced. Runs in the
+ * caller's transaction when given one.
+ */
 export async function putAgreement(
   db: Db,
   actor: Actor,
   agreement: Agreement,
   unionsOfActor: readonly string[],
   now: Date,
+  options: { createOnly?: boolean } = {},
 ): Promise<{ created: boolean }> {
   return inTransaction(db, async (trx) => {
     const existing = await trx
@@ -46,6 +51,11 @@ export async function putAgreement(
       .forUpdate()
       .executeTakeFirst();
     const organizationId = authorizeCurateAgreement(actor, unionsOfActor, existing?.organization_id ?? null);
+    if (existing && options.createOnly) {
+      throw new AppError("conflict", `An agreement with the id ${agreement.id} already exists; choose another id.`, {
+        fields: [{ path: "body.id", message: "Already taken" }],
+      });
+    }
     const userId = actor.kind === "user" ? actor.userId : null;
     for (const link of agreement.lineage) {
       if (link.agreementId === null) continue;
