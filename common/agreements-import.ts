@@ -3,6 +3,8 @@ import {
   AGREEMENT_LEVELS,
   AGREEMENT_STATUSES,
   agreementDatesSchema,
+  agreementSchema,
+  countryBaselineSchema,
   countryCodeSchema,
   findingValueSchema,
   languageTagSchema,
@@ -12,6 +14,7 @@ import {
   STRENGTHS,
   slugSchema,
   taxonomyCodeIdSchema,
+  taxonomyCodeSchema,
 } from "./agreements.ts";
 
 // Importing an agreement document: the server extracts its text, splits it into clauses, detects
@@ -155,3 +158,14 @@ export const importCommitSchema = z.object({
   sourceTitle: z.string().trim().min(1).max(500),
 });
 export type ImportCommit = z.infer<typeof importCommitSchema>;
+
+/**
+ * The whole library as `GET /api/v1/agreements/export` writes it, and as the bulk import and
+ * `guildhall agreements import` read it back.
+ */
+export const libraryFileSchema = z.object({
+  taxonomy: z.object({ version: z.string().min(1), codes: z.array(taxonomyCodeSchema) }),
+  baselines: z.array(countryBaselineSchema),
+  agreements: z.array(agreementSchema),
+});
+export type LibraryFile = z.infer<typeof libraryFileSchema>;

@@ -1,6 +1,14 @@
+import { readFile, writeFile } from "node:fs/promises";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { generateSync } from "otplib";
+import { libraryFileSchema } from "../../common/agreements-import.ts";
 import { emailSchema, ORGANIZATION_KINDS, passwordSchema, ROLES } from "../../common/identity.ts";
+import {
+  evaluateLabelledClauses,
+  exportLibrary,
+  formatEvaluation,
+  importLibraryFile,
+} from "./modules/agreements/index.ts";
 import { createOrganization, grantRole, issueApiKey } from "./modules/identity/index.ts";
 import { type Config, ConfigError, loadConfig } from "./platform/config/config.ts";
 import { createSecretBox, loadSecretBoxKey } from "./platform/crypto/secret-box.ts";
@@ -113,6 +121,50 @@ apikey
       console.error(`API key ${key.id} created. Store the secret now: it is not shown again.`);
     }),
   );
+
+const agreements = program.command("agreements").description("The agreements library.");
+agreements
+  .command("import")
+  .description(
+    "Load a library JSON file (as GET /api/v1/agreements/export writes it): taxonomy, baselines and agreements, all or nothing.",
+  )
+  .argument("<file>", "the JSON file")
+  .requiredOption("--org <id>", "the union organization that curates the agreements")
+  .action((file: string, options: { org: string }) =>
+    withDatabase(async ({ db }) => {
+      const library = libraryFileSchema.safeParse(JSON.parse(await readFile(file, "utf8")));
+      if (!library.success) throw new CliError(`${file} is not a library file: ${library.error.issues[0]?.message}`);
+      await importLibraryFile(db, options.org, library.data);
+      console.log(
+        `Loaded ${library.data.agreements.length} agreements and ${library.data.taxonomy.codes.length} codes.`,
+      );
+    }),
+  );
+agreements
+  .command("export")
+  .description("Write the whole library as JSON (loads back with `agreements import`).")
+  .argument("<file>", "where to write it")
+  .action((file: string) =>
+    withDatabase(async ({ db }) => {
+      const library = await exportLibrary(db);
+      await writeFile(file, JSON.stringify(library));
+      console.log(`Wrote ${library.agreements.length} agreements to ${file}.`);
+    }),
+  );
+agreements
+  .command("evaluate")
+  .description(
+    "Measure the import's suggested findings against the labelled clauses: precision and recall per code family.",
+  )
+  .addOption(new Option("--split <split>", "which labelled clauses").choices(["dev", "test", "all"]).default("all"))
+  .option("--mistakes", "list every wrong, missed or mis-valued code")
+  .action(async (options: { split: "dev" | "test" | "all"; mistakes?: boolean }) => {
+    const evaluation = await evaluateLabelledClauses(options.split);
+    console.log(`Split: ${options.split}\n${formatEvaluation(evaluation)}`);
+    if (options.mistakes) {
+      for (const m of evaluation.mistakes) console.log(`${m.kind.padEnd(15)} ${m.code.padEnd(24)} ${m.id}`);
+    }
+  });
 
 program
   .command("demo-totp")

@@ -14,7 +14,6 @@ import {
 import type { Db } from "../../platform/db/database.ts";
 import { AppError } from "../../platform/http/app-error.ts";
 import { errorResponses } from "../../platform/http/error-schema.ts";
-import { filterUnions } from "../identity/index.ts";
 import { type ExtractedText, extractText, pastedText } from "./import/extract-text.ts";
 import {
   commitImport,
@@ -25,6 +24,7 @@ import {
   type ImportCaller,
   listImportsOf,
 } from "./use-cases/import-agreement.ts";
+import { unionsOf } from "./use-cases/save-agreement.ts";
 
 const OFFICERS = { kind: "any_organization", roles: ["officer"] } as const;
 const tags = ["agreements"];
@@ -41,11 +41,11 @@ export const agreementImportsRoutes: FastifyPluginAsyncZod<{ db: Db; now: () => 
     limits: { fileSize: IMPORT_LIMITS.maxFileBytes, files: 1, fields: 0, parts: 1, headerPairs: 100 },
   });
 
-  const callerOf = async (request: FastifyRequest): Promise<ImportCaller> => {
-    const actor = request.actor;
-    const memberOf = actor.kind === "user" ? actor.memberships.map((m) => m.organizationId) : [];
-    return { actor, unions: await filterUnions(db, memberOf), now: now() };
-  };
+  const callerOf = async (request: FastifyRequest): Promise<ImportCaller> => ({
+    actor: request.actor,
+    unions: await unionsOf(db, request.actor),
+    now: now(),
+  });
 
   app.post(
     "/agreements/imports",

@@ -5,7 +5,7 @@ import { comparableNumber, partialDateRange, textSearchConfig } from "./library-
 
 /** SQL for the agreements tables only; every function takes the executor. */
 
-export async function saveTaxonomy(db: Db, taxonomy: Taxonomy): Promise<void> {
+export async function saveTaxonomy(db: Db, taxonomy: Pick<Taxonomy, "version" | "codes">): Promise<void> {
   for (const code of taxonomy.codes) {
     const row = {
       version: taxonomy.version,

@@ -7,14 +7,15 @@ import {
   compareQuerySchema,
   compareResultSchema,
 } from "../../../../common/agreements-api.ts";
+import { libraryFileSchema } from "../../../../common/agreements-import.ts";
 import type { Db } from "../../platform/db/database.ts";
 import { AppError } from "../../platform/http/app-error.ts";
 import { errorResponses } from "../../platform/http/error-schema.ts";
-import { filterUnions } from "../identity/index.ts";
 import { compareAgreements, compareToCsv } from "./use-cases/compare-agreements.ts";
 import { exportLibrary, libraryToCsv } from "./use-cases/export-library.ts";
+import { importAgreements } from "./use-cases/import-library.ts";
 import { getAgreement, getTaxonomy } from "./use-cases/read-library.ts";
-import { putAgreement } from "./use-cases/save-agreement.ts";
+import { putAgreement, unionsOf } from "./use-cases/save-agreement.ts";
 import { searchAgreements } from "./use-cases/search-agreements.ts";
 
 const PUBLIC = { kind: "public" } as const;
@@ -48,9 +49,29 @@ export const agreementsRoutes: FastifyPluginAsyncZod<{ db: Db; now: () => Date }
         });
       }
       const actor = request.actor;
-      const memberOf = actor.kind === "user" ? actor.memberships.map((m) => m.organizationId) : [];
-      const { created } = await putAgreement(db, actor, request.body, await filterUnions(db, memberOf), now());
+      const { created } = await putAgreement(db, actor, request.body, await unionsOf(db, actor), now());
       return reply.code(created ? 201 : 200).send({ id: request.body.id, created });
+    },
+  );
+
+  app.post(
+    "/agreements/library",
+    {
+      config: { access: { kind: "any_organization", roles: ["officer"] } },
+      bodyLimit: 200 * 1024 * 1024,
+      schema: {
+        tags,
+        summary:
+          "Bulk import: the JSON of GET /agreements/export, all or nothing; each agreement as if PUT by its curating union's officer",
+        body: libraryFileSchema,
+        response: {
+          200: z.object({ created: z.int(), updated: z.int() }),
+          ...errorResponses(400, 401, 403, 409, 413),
+        },
+      },
+    },
+    async (request) => {
+      return importAgreements(db, request.actor, request.body, await unionsOf(db, request.actor), now());
     },
   );
 

@@ -10,7 +10,7 @@ import {
   type TestOrganizations,
 } from "../../../test/app.ts";
 import { createOrganization } from "../identity/index.ts";
-import { DEMO_LIBRARY } from "./index.ts";
+import { DEMO_LIBRARY, loadLibrary } from "./index.ts";
 
 let t: TestApp;
 let orgs: TestOrganizations;
@@ -23,6 +23,7 @@ beforeAll(async () => {
   t = await buildTestApp();
   orgs = await seedPeople(t.db, t.secretBox);
   officer = await signIn(t, orgs.people.officer);
+  await loadLibrary(t.db, orgs.organizationId, { ...DEMO_LIBRARY, agreements: [] });
 });
 afterAll(() => t.close());
 
@@ -95,5 +96,63 @@ describe("[AGREEMENTS] curation by union officers", () => {
       officer.headers,
     );
     expect(response.json().error.fields[0].path).toBe("body.lineage");
+  });
+
+  it("rejects findings that do not fit the taxonomy", async () => {
+    const clause = draft.clauses[0];
+    if (!clause) throw new Error("the base agreement has clauses");
+    const badFindings = (finding: Partial<Agreement["clauses"][number]["findings"][number]>) => ({
+      ...draft,
+      id: "es-bad-findings",
+      clauses: [{ ...clause, findings: [{ ...(clause.findings[0] as object), ...finding }] }],
+    });
+    const unknown = await put(badFindings({ code: "AI.NO_SUCH_THING" }) as Agreement, officer.headers);
+    expect(unknown.json().error.fields).toEqual([
+      { path: "body.clauses.0.findings.0.code", message: "Unknown taxonomy code AI.NO_SUCH_THING" },
+    ]);
+    const wrongKind = await put(
+      badFindings({
+        code: "WT.WEEK_MAX",
+        present: "yes",
+        value: { kind: "money", amount: "40", currency: "EUR", per: null },
+      }) as Agreement,
+      officer.headers,
+    );
+    expect(wrongKind.json().error.fields[0].path).toBe("body.clauses.0.findings.0.value");
+  });
+});
+
+describe("[AGREEMENTS] bulk import by union officers", () => {
+  const postLibrary = (payload: object, headers: Record<string, string>) =>
+    t.app.inject({ method: "POST", url: "/api/v1/agreements/library", headers, payload });
+
+  it("loads an exported library's agreements all or nothing, and refuses a changed taxonomy", async () => {
+    const exported = JSON.parse((await t.app.inject({ method: "GET", url: "/api/v1/agreements/export" })).body);
+    const fresh = DEMO_LIBRARY.agreements.filter((a) => a.id.startsWith("it-")).map((a) => ({ ...a, lineage: [] }));
+    const file = { ...exported, agreements: fresh };
+    const response = await postLibrary(file, officer.headers);
+    expect(response.json(), response.body).toEqual({ created: fresh.length, updated: 0 });
+    expect((await postLibrary(file, officer.headers)).json()).toEqual({ created: 0, updated: fresh.length });
+
+    const broken = {
+      ...file,
+      agreements: [
+        { ...draft, id: "es-bulk-new" },
+        {
+          ...fresh[0],
+          clauses: [
+            { ...fresh[0]?.clauses[0], findings: [{ ...fresh[0]?.clauses[0]?.findings[0], code: "PAY.NOPE" }] },
+          ],
+        },
+      ],
+    };
+    const refused = await postLibrary(broken, officer.headers);
+    expect(refused.json().error.fields[0].path).toBe("body.agreements.1.clauses.0.findings.0.code");
+    expect((await t.app.inject({ method: "GET", url: "/api/v1/agreements/es-bulk-new" })).statusCode).toBe(404);
+
+    const renamed = { ...file, taxonomy: { ...file.taxonomy, version: "2099.1" } };
+    expect((await postLibrary(renamed, officer.headers)).json().error.code).toBe("conflict");
+    const member = await signIn(t, orgs.people.member);
+    expect((await postLibrary(file, member.headers)).json().error.code).toBe("forbidden");
   });
 });

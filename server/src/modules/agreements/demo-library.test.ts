@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { libraryFileSchema } from "../../../../common/agreements-import.ts";
 import { buildTestApp, type TestApp } from "../../../test/app.ts";
 import { createOrganization } from "../identity/index.ts";
-import { DEMO_LIBRARY, loadLibrary } from "./index.ts";
+import { DEMO_LIBRARY, importLibraryFile, loadLibrary } from "./index.ts";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -86,17 +87,12 @@ describe("[AGREEMENTS] compare and export", () => {
     expect(csv.body.trim().split("\r\n")).toHaveLength(findingCount + 1);
   });
 
-  it("exports JSON that loads back into an empty database as the same library", async () => {
+  it("exports JSON that the bulk import loads into an empty database as the same library", async () => {
     const exported = await get("/api/v1/agreements/export");
     const copy = await buildTestApp();
     try {
       const union = await createOrganization(copy.db, { name: "Copy", kind: "union" });
-      const taxonomy = { ...DEMO_LIBRARY.taxonomy, codes: exported.taxonomy.codes };
-      await loadLibrary(copy.db, union.id, {
-        taxonomy,
-        baselines: exported.baselines,
-        agreements: exported.agreements,
-      });
+      await importLibraryFile(copy.db, union.id, libraryFileSchema.parse(exported));
       const again = await copy.app.inject({ method: "GET", url: "/api/v1/agreements/export" });
       expect(JSON.parse(again.body)).toEqual(exported);
     } finally {

@@ -7,6 +7,9 @@ import { AGREEMENTS } from "./data/corpus.ts";
 import { TAXONOMY } from "./data/taxonomy.ts";
 
 export type { AgreementsTables } from "./agreements.tables.ts";
+export { evaluateLabelledClauses, formatEvaluation } from "./import/evaluation/evaluate-suggestions.ts";
+export { exportLibrary } from "./use-cases/export-library.ts";
+export { importLibraryFile } from "./use-cases/import-library.ts";
 export { loadLibrary } from "./use-cases/load-library.ts";
 
 /** Serves the agreements library under /api/v1. */

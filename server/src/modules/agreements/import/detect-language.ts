@@ -45,7 +45,7 @@ const TWO_LETTER: Record<string, string> = {
   bul: "bg",
 };
 
-const MIN_CONFIDENT_LENGTH = 100;
+const MIN_CONFIDENT_LENGTH = 60;
 /** Long documents are sampled from start, middle and end: enough for trigrams, bounded in cost. */
 const SAMPLE_CHARACTERS = 3_000;
 /** The text is also cut into parts this long; the guess is confident when most parts agree. */

@@ -127,7 +127,11 @@ function spanOf(match: RegExpExecArray): TextSpan {
 }
 
 const HOURS_UNIT = String.raw`hours?|hrs?\.?|h|horas?|heures?|Stunden|Std\.?|Wochenstunden`;
-const HOURS = new RegExp(`${BEFORE}(${QUANTITY})\\s*(?:${HOURS_UNIT})${AFTER}`, "giu");
+/** "11 hours", "twelve (12) hours", "11 consecutive hours", "elf Stunden". */
+const HOURS = new RegExp(
+  `${BEFORE}(${QUANTITY})(?:\\s*\\(\\d+\\))?\\s*(?:(?:consecutive|uninterrupted|consecutivas|ininterrumpidas|consécutives|zusammenhängende?n?|ununterbrochene?n?)\\s+)?(?:${HOURS_UNIT})${AFTER}`,
+  "giu",
+);
 
 export const hours: ValueExtractor = (text) =>
   matches(HOURS, text).flatMap((match) => {
@@ -232,10 +236,10 @@ function currencyOf(symbol: string, table: [string, string][]): string {
   return symbol.toUpperCase();
 }
 
-/** The rate basis named just after (or, failing that, just before) an amount. */
+/** The rate basis named just after (or, failing that, just before) an amount, in the same sentence. */
 function rateNear(text: string, span: TextSpan): RateBasis | null {
-  const after = text.slice(span.end, span.end + 40);
-  const before = text.slice(Math.max(0, span.start - 30), span.start);
+  const after = text.slice(span.end, span.end + 40).split(/[.;]\s/)[0] ?? "";
+  const before = text.slice(Math.max(0, span.start - 80), span.start).split(/[.;]\s/).at(-1) ?? "";
   for (const context of [after, before]) {
     for (const [pattern, unit] of RATE_WORDS) if (pattern.test(context)) return { quantity: 1, unit };
   }

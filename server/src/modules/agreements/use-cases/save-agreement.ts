@@ -1,12 +1,19 @@
-import type { Agreement } from "../../../../../common/agreements.ts";
+import type { Agreement, TaxonomyCode } from "../../../../../common/agreements.ts";
 import type { Actor } from "../../../platform/auth/actor.ts";
 import { type Db, inTransaction } from "../../../platform/db/database.ts";
 import { AppError } from "../../../platform/http/app-error.ts";
+import { filterUnions } from "../../identity/index.ts";
 import { saveAgreement } from "../agreements.repository.ts";
+import { checkFindings, refuseInvalid, taxonomyCodes } from "./check-findings.ts";
 
 export interface CuratorOrganization {
   organizationId: string;
   kind: string;
+}
+
+/** The union organizations the actor belongs to (in any role; officer roles are checked per use). */
+export function unionsOf(db: Db, actor: Actor): Promise<string[]> {
+  return filterUnions(db, actor.kind === "user" ? actor.memberships.map((m) => m.organizationId) : []);
 }
 
 /**
@@ -32,7 +39,8 @@ export function authorizeCurateAgreement(
 
 /**
  * Creates or replaces an agreement (with its clauses and findings) and records who did it and when.
- * With `createOnly`, an existing agreement of that id is a conflict rather than replaced. Runs in the
+ * Every finding must fit the taxonomy (`codes`, when the caller has already read it). With
+ * `createOnly`, an existing agreement of that id is a conflict rather than replaced. Runs in the
  * caller's transaction when given one.
  */
 export async function putAgreement(
@@ -41,9 +49,10 @@ export async function putAgreement(
   agreement: Agreement,
   unionsOfActor: readonly string[],
   now: Date,
-  options: { createOnly?: boolean } = {},
+  options: { createOnly?: boolean; codes?: ReadonlyMap<string, TaxonomyCode> } = {},
 ): Promise<{ created: boolean }> {
   return inTransaction(db, async (trx) => {
+    refuseInvalid(checkFindings(agreement, options.codes ?? (await taxonomyCodes(trx))));
     const existing = await trx
       .selectFrom("agreements")
       .select("organization_id")
