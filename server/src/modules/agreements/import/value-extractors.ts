@@ -239,7 +239,11 @@ function currencyOf(symbol: string, table: [string, string][]): string {
 /** The rate basis named just after (or, failing that, just before) an amount, in the same sentence. */
 function rateNear(text: string, span: TextSpan): RateBasis | null {
   const after = text.slice(span.end, span.end + 40).split(/[.;]\s/)[0] ?? "";
-  const before = text.slice(Math.max(0, span.start - 80), span.start).split(/[.;]\s/).at(-1) ?? "";
+  const before =
+    text
+      .slice(Math.max(0, span.start - 80), span.start)
+      .split(/[.;]\s/)
+      .at(-1) ?? "";
   for (const context of [after, before]) {
     for (const [pattern, unit] of RATE_WORDS) if (pattern.test(context)) return { quantity: 1, unit };
   }
