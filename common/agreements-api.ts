@@ -99,3 +99,11 @@ export const compareResultSchema = z.object({
   cells: z.array(z.object({ code: z.string(), agreementId: z.string(), findings: z.array(compareCellFindingSchema) })),
 });
 export type CompareResult = z.infer<typeof compareResultSchema>;
+
+/** One entry of an agreement's history: what happened, when, and which union's officer did it. */
+export const agreementChangeSchema = z.object({
+  action: z.enum(["created", "updated"]),
+  changedAt: z.iso.datetime(),
+  organizationName: z.string(),
+});
+export type AgreementChange = z.infer<typeof agreementChangeSchema>;

@@ -22,6 +22,8 @@ const POLICY: Record<string, Caller[]> = {
   "GET /api/v1/agreements/compare.csv": EVERYONE,
   "GET /api/v1/agreements/export": EVERYONE,
   "GET /api/v1/agreements/:agreementId": EVERYONE,
+  "GET /api/v1/agreements/:agreementId/changes": EVERYONE,
+  "POST /api/v1/agreements/library": ["officer"],
   "PUT /api/v1/agreements/:agreementId": ["officer"],
   "POST /api/v1/agreements/imports": ["officer"],
   "GET /api/v1/agreements/imports": ["officer"],

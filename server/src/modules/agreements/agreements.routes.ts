@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { agreementSchema, countryBaselineSchema, taxonomyCodeSchema } from "../../../../common/agreements.ts";
 import {
+  agreementChangeSchema,
   agreementSearchQuerySchema,
   agreementSearchResultSchema,
   compareQuerySchema,
@@ -14,7 +15,7 @@ import { errorResponses } from "../../platform/http/error-schema.ts";
 import { compareAgreements, compareToCsv } from "./use-cases/compare-agreements.ts";
 import { exportLibrary, libraryToCsv } from "./use-cases/export-library.ts";
 import { importAgreements } from "./use-cases/import-library.ts";
-import { getAgreement, getTaxonomy } from "./use-cases/read-library.ts";
+import { getAgreement, getTaxonomy, listChanges } from "./use-cases/read-library.ts";
 import { putAgreement, unionsOf } from "./use-cases/save-agreement.ts";
 import { searchAgreements } from "./use-cases/search-agreements.ts";
 
@@ -152,6 +153,20 @@ export const agreementsRoutes: FastifyPluginAsyncZod<{ db: Db; now: () => Date }
         .header("content-disposition", `attachment; filename="guildhall-agreements.${csv ? "csv" : "json"}"`)
         .send(csv ? libraryToCsv(library.agreements) : JSON.stringify(library));
     },
+  );
+
+  app.get(
+    "/agreements/:agreementId/changes",
+    {
+      config: { access: PUBLIC },
+      schema: {
+        tags,
+        summary: "When the agreement was created and changed, and by which union (newest first)",
+        params: agreementParams,
+        response: { 200: z.object({ changes: z.array(agreementChangeSchema) }), ...errorResponses(400, 404) },
+      },
+    },
+    async (request) => ({ changes: await listChanges(db, request.params.agreementId) }),
   );
 
   app.get(

@@ -51,6 +51,12 @@ describe("[AGREEMENTS] curation by union officers", () => {
       ["updated", orgs.people.officer.userId, orgs.organizationId],
     ]);
     expect(changes[1]?.changed_at.getTime()).toBeGreaterThan(changes[0]?.changed_at.getTime() ?? 0);
+    const history = (await t.app.inject({ method: "GET", url: `/api/v1/agreements/${draft.id}/changes` })).json();
+    expect(history.changes).toEqual([
+      { action: "updated", changedAt: changes[1]?.changed_at.toISOString(), organizationName: "Test Union" },
+      { action: "created", changedAt: changes[0]?.changed_at.toISOString(), organizationName: "Test Union" },
+    ]);
+    expect(JSON.stringify(history)).not.toContain(orgs.people.officer.userId);
   });
 
   it("refuses members, anonymous callers and a mismatched id", async () => {

@@ -9,7 +9,7 @@ export type { IdentityTables } from "./identity.tables.ts";
 export { enrollTotpSecret } from "./use-cases/enroll-totp.ts";
 export { issueApiKey } from "./use-cases/manage-api-keys.ts";
 export { grantRole } from "./use-cases/manage-members.ts";
-export { createOrganization, filterUnions } from "./use-cases/organizations.ts";
+export { createOrganization, filterUnions, organizationNames } from "./use-cases/organizations.ts";
 
 export interface IdentityPluginOptions {
   context: IdentityContext;

@@ -1,6 +1,8 @@
 import type { Agreement, CountryBaseline, TaxonomyCode } from "../../../../../common/agreements.ts";
+import type { AgreementChange } from "../../../../../common/agreements-api.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { notFound } from "../../../platform/http/app-error.ts";
+import { organizationNames } from "../../identity/index.ts";
 
 /** Public: one agreement with its clauses and findings, and the statutory baselines of its countries. */
 export async function getAgreement(db: Db, agreementId: string): Promise<Agreement & { baselines: CountryBaseline[] }> {
@@ -59,4 +61,27 @@ export async function getTaxonomy(db: Db): Promise<{ version: string; codes: Tax
     .orderBy("code")
     .execute();
   return { version: latest.version, codes: rows.map((r) => r.document) };
+}
+
+/** Public: the agreement's history, newest first; who acted is shown as their union, not the person. */
+export async function listChanges(db: Db, agreementId: string): Promise<AgreementChange[]> {
+  const exists = await db.selectFrom("agreements").select("id").where("id", "=", agreementId).executeTakeFirst();
+  if (!exists) throw notFound("agreement");
+  const rows = await db
+    .selectFrom("agreement_changes")
+    .select(["action", "changed_at", "organization_id"])
+    .where("agreement_id", "=", agreementId)
+    .orderBy("changed_at", "desc")
+    .orderBy("id", "desc")
+    .limit(500)
+    .execute();
+  const names = await organizationNames(
+    db,
+    rows.map((row) => row.organization_id),
+  );
+  return rows.map((row) => ({
+    action: row.action,
+    changedAt: row.changed_at.toISOString(),
+    organizationName: names.get(row.organization_id) ?? "",
+  }));
 }

@@ -61,3 +61,14 @@ export async function filterUnions(db: Db, organizationIds: readonly string[]): 
     .execute();
   return rows.map((row) => row.id);
 }
+
+/** Public names of organizations by id: for modules that show which organization acted. */
+export async function organizationNames(db: Db, organizationIds: readonly string[]): Promise<Map<string, string>> {
+  if (organizationIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("organizations")
+    .select(["id", "name"])
+    .where("id", "in", [...new Set(organizationIds)])
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
