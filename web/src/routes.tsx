@@ -3,6 +3,8 @@ import { AppLayout } from "./components/app-layout.tsx";
 import { AdminRoute } from "./features/admin/admin-page.tsx";
 import { AgreementRoute } from "./features/agreements/agreement-page.tsx";
 import { ComparePage } from "./features/agreements/compare-page.tsx";
+import { ImportRoute } from "./features/agreements/import/import-page.tsx";
+import { ImportReviewRoute } from "./features/agreements/import/review-page.tsx";
 import { LibraryPage } from "./features/agreements/library-page.tsx";
 import { TaxonomyPage } from "./features/agreements/taxonomy-page.tsx";
 import { SignInPage } from "./features/auth/sign-in-page.tsx";
@@ -21,6 +23,8 @@ export const router = createBrowserRouter([
       { path: "/agreements", element: <LibraryPage /> },
       { path: "/agreements/taxonomy", element: <TaxonomyPage /> },
       { path: "/agreements/compare", element: <ComparePage /> },
+      { path: "/agreements/import", element: <ImportRoute /> },
+      { path: "/agreements/import/:importId", element: <ImportReviewRoute /> },
       { path: "/agreements/:agreementId", element: <AgreementRoute /> },
       { path: "/admin", element: <AdminRoute /> },
       { path: "*", element: <NotFoundPage /> },

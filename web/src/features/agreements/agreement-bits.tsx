@@ -1,5 +1,10 @@
 import { useTranslation } from "react-i18next";
-import { type Evidence, GITHUB_FILE_URN_PREFIX, type PartialDate } from "../../../../common/agreements.ts";
+import {
+  type Evidence,
+  GITHUB_FILE_URN_PREFIX,
+  IMPORTED_DOCUMENT_URN_PREFIX,
+  type PartialDate,
+} from "../../../../common/agreements.ts";
 import { currentLocale } from "../../lib/i18n.ts";
 import { formatPartialDate } from "./agreement-format.ts";
 
@@ -73,13 +78,21 @@ export function BasisTag({ basis }: { basis: Evidence["basis"] | (string & {}) }
   return <span className={`tag tag--basis tag--${basis}`}>{label("evidenceBases", basis)}</span>;
 }
 
-/** Web addresses are links; a file known only by its research-index id is named, not linked. */
+/**
+ * Web addresses are links; a file known only by its research-index id, or a document an officer
+ * imported and that is published nowhere else, is named, not linked.
+ */
 export function ExternalLink({ url, children }: { url: string; children: string }) {
   const { t } = useTranslation();
-  if (url.startsWith(GITHUB_FILE_URN_PREFIX)) {
+  const unlinked = url.startsWith(GITHUB_FILE_URN_PREFIX)
+    ? t("agreements.agreement.indexedFile")
+    : url.startsWith(IMPORTED_DOCUMENT_URN_PREFIX)
+      ? t("agreements.agreement.importedDocument")
+      : null;
+  if (unlinked) {
     return (
       <span>
-        {children} <span className="muted">({t("agreements.agreement.indexedFile")})</span>
+        {children} <span className="muted">({unlinked})</span>
       </span>
     );
   }

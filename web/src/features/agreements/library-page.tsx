@@ -11,6 +11,7 @@ import { usePageTitle } from "../../lib/use-page-title.ts";
 import { InForce, TranslatedList, useEnumLabel } from "./agreement-bits.tsx";
 import { countryName, formatNumber } from "./agreement-format.ts";
 import { codeIndex, getLibraryOverview, getTaxonomy, searchAgreements } from "./agreements-api.ts";
+import { useCanImport } from "./import/import-access.tsx";
 import { SearchForm } from "./search-form.tsx";
 import {
   apiQuery,
@@ -33,6 +34,7 @@ export function LibraryPage() {
   const values = valuesFromParams(searchParams);
   const query = apiQuery(searchParams);
   const resultsHeading = useRef<HTMLHeadingElement>(null);
+  const canImport = useCanImport();
 
   const load = useCallback(async () => ({ query, result: await searchAgreements(query) }), [query]);
   const [search] = useAsyncData(load);
@@ -58,6 +60,11 @@ export function LibraryPage() {
         <li>
           <Link to="/agreements/taxonomy">{t("agreements.library.taxonomyLink")}</Link>
         </li>
+        {canImport ? (
+          <li>
+            <Link to="/agreements/import">{t("agreements.import.libraryLink")}</Link>
+          </li>
+        ) : null}
       </ul>
       <SearchForm
         values={values}
