@@ -1,5 +1,5 @@
 import type { ImportedClause, ImportWarning, Suggestion } from "../../../../../common/agreements-import.ts";
-import { detectLanguage } from "./detect-language.ts";
+import { detectLanguage, guessLanguage } from "./detect-language.ts";
 import type { ExtractedText } from "./extract-text.ts";
 import { splitClauses } from "./split-clauses.ts";
 import { suggestFindings } from "./suggest-findings.ts";
@@ -13,17 +13,22 @@ export interface AnalyzedDocument {
 /** Clauses shorter than this take the document's language: too few words for a guess of their own. */
 const MIN_CLAUSE_DETECTION_LENGTH = 200;
 
+/** Clauses analysed between two yields to the event loop, so one long document does not stall the server. */
+const CLAUSES_PER_TURN = 25;
+
 /** Splits extracted text into clauses, detects languages and suggests findings, all pending review. */
-export function analyzeDocument(extracted: ExtractedText): AnalyzedDocument {
+export async function analyzeDocument(extracted: ExtractedText): Promise<AnalyzedDocument> {
   const warnings = [...extracted.warnings];
   const split = splitClauses(extracted.text);
   if (!split.foundHeadings) warnings.push("no_headings");
   const documentGuess = detectLanguage(extracted.text);
   if (!documentGuess.confident) warnings.push("language_uncertain");
   let next = 1;
-  const clauses = split.clauses.map((clause): ImportedClause => {
-    const own = clause.text.length >= MIN_CLAUSE_DETECTION_LENGTH ? detectLanguage(clause.text) : null;
-    const language = own?.confident ? own.language : documentGuess.language;
+  const clauses: ImportedClause[] = [];
+  for (const [index, clause] of split.clauses.entries()) {
+    if (index > 0 && index % CLAUSES_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
+    const own = clause.text.length >= MIN_CLAUSE_DETECTION_LENGTH ? guessLanguage(clause.text) : "und";
+    const language = own !== "und" ? own : documentGuess.language;
     const suggestions = suggestFindings(clause.text).map(
       (raw): Suggestion => ({
         id: `s${next++}`,
@@ -38,7 +43,7 @@ export function analyzeDocument(extracted: ExtractedText): AnalyzedDocument {
         decidedAt: null,
       }),
     );
-    return { id: clause.id, articleRef: clause.articleRef, text: clause.text, language, suggestions };
-  });
+    clauses.push({ id: clause.id, articleRef: clause.articleRef, text: clause.text, language, suggestions });
+  }
   return { language: documentGuess.language, warnings, clauses };
 }

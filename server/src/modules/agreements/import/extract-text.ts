@@ -147,6 +147,9 @@ async function readPdf(bytes: Uint8Array): Promise<ExtractedText> {
     );
   }
   try {
+    if (document.numPages > IMPORT_LIMITS.maxPdfPages) {
+      throw new AppError("import_too_large", `The PDF has more than ${IMPORT_LIMITS.maxPdfPages} pages; split it.`);
+    }
     const pages: string[] = [];
     let pagesWithoutText = 0;
     for (let number = 1; number <= document.numPages; number++) {

@@ -30,6 +30,7 @@ export function suggestFindings(text: string, rules: readonly SuggestionRule[] =
   const byCode = new Map<string, RawSuggestion>();
   for (const rule of rules) {
     if (byCode.has(rule.code)) continue;
+    if (!rule.all.every((matcher) => matcher.exec(text) !== null)) continue;
     const passages = rule.scope === "clause" ? [{ start: 0, text }] : sentences;
     for (const passage of passages) {
       const suggestion = applyRule(rule, passage);

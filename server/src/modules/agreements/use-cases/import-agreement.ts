@@ -68,7 +68,7 @@ export async function createImport(
   source: { filename: string | null; bytes: number },
 ): Promise<ImportDraft> {
   const organizationId = authorizeCurateAgreement(caller.actor, caller.unions, null);
-  const analyzed = analyzeDocument(extracted);
+  const analyzed = await analyzeDocument(extracted);
   const id = await inTransaction(db, (trx) =>
     insertImport(trx, {
       organizationId,
