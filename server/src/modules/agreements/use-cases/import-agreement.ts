@@ -25,6 +25,7 @@ import {
   setImportStatus,
   updateSuggestion,
 } from "../agreement-imports.repository.ts";
+import { UNKNOWN_COVERAGE } from "../data/corpus/helpers.ts";
 import { analyzeDocument } from "../import/analyze-document.ts";
 import type { ExtractedText } from "../import/extract-text.ts";
 import { getTaxonomy } from "./read-library.ts";
@@ -166,14 +167,7 @@ export function agreementFromDraft(draft: ImportDraft, metadata: ImportCommit): 
     level: metadata.level,
     sectors: metadata.sectors,
     occupations: metadata.occupations,
-    coverage: {
-      employees: "unknown",
-      freelancers: "unknown",
-      influencers: "unknown",
-      background: "unknown",
-      minors: "unknown",
-      note: null,
-    },
+    coverage: UNKNOWN_COVERAGE,
     workersCovered: null,
     dates: metadata.dates,
     languages: languages.length > 0 ? languages : [draft.language],
