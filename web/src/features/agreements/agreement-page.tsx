@@ -16,6 +16,7 @@ import { usePageTitle } from "../../lib/use-page-title.ts";
 import { NotFoundPage } from "../errors/not-found-page.tsx";
 import { BasisTag, ExternalLink, InForce, PartialDateText, TranslatedList, useEnumLabel } from "./agreement-bits.tsx";
 import { countryName, formatNumber, formatPercent, languageName, useValueFormat } from "./agreement-format.ts";
+import { HistorySection } from "./agreement-history.tsx";
 import { type AgreementWithBaselines, codeIndex, getAgreement, getTaxonomy } from "./agreements-api.ts";
 
 const COVERAGE_GROUPS = ["employees", "freelancers", "influencers", "background", "minors"] as const;
@@ -77,6 +78,7 @@ function AgreementPage({ agreement, codes }: AgreementPageProps) {
       ) : null}
       {agreement.lineage.length > 0 ? <LineageSection agreement={agreement} /> : null}
       <SourcesSection agreement={agreement} />
+      <HistorySection agreementId={agreement.id} />
       <section className="agreement__section" aria-labelledby="agreement-clauses">
         <h2 id="agreement-clauses">
           {t("agreements.agreement.clauses", { count: formatNumber(agreement.clauses.length, currentLocale()) })}

@@ -65,6 +65,18 @@ export function LibraryPage() {
             <Link to="/agreements/import">{t("agreements.import.libraryLink")}</Link>
           </li>
         ) : null}
+        <li>
+          <a href="/api/v1/agreements/export?format=json" download>
+            {t("agreements.library.exportJson")}
+          </a>{" "}
+          <span className="muted">– {t("agreements.library.exportJsonHint")}</span>
+        </li>
+        <li>
+          <a href="/api/v1/agreements/export?format=csv" download>
+            {t("agreements.library.exportCsv")}
+          </a>{" "}
+          <span className="muted">– {t("agreements.library.exportCsvHint")}</span>
+        </li>
       </ul>
       <SearchForm
         values={values}

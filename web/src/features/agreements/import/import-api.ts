@@ -16,6 +16,8 @@ const IMPORTS = "/api/v1/agreements/imports";
 
 const importListSchema = z.object({ imports: z.array(importSummarySchema) });
 const commitAnswerSchema = z.object({ id: z.string(), created: z.literal(true) });
+const libraryImportAnswerSchema = z.object({ created: z.int(), updated: z.int() });
+export type LibraryImportResult = z.infer<typeof libraryImportAnswerSchema>;
 
 function importPath(importId: string): string {
   return `${IMPORTS}/${encodeURIComponent(importId)}`;
@@ -52,6 +54,14 @@ export function commitImport(importId: string, commit: ImportCommit): Promise<{ 
 
 export function discardImport(importId: string): Promise<void> {
   return apiRequest(importPath(importId), { method: "DELETE" });
+}
+
+/**
+ * Loads a whole library file (what `GET /api/v1/agreements/export` returns), all or nothing. `file`
+ * is sent as it was read, not as the browser's schema check rewrote it: the server checks it again.
+ */
+export function importLibraryFile(file: unknown): Promise<LibraryImportResult> {
+  return apiRequest("/api/v1/agreements/library", { method: "POST", body: file, schema: libraryImportAnswerSchema });
 }
 
 /** How far an upload has got: the share of bytes sent, then `null` while the server reads the document. */

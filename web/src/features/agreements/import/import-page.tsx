@@ -18,6 +18,7 @@ import { formatNumber, formatPercent, languageName } from "../agreement-format.t
 import { type ImportAccess, RequireUnionOfficer } from "./import-access.tsx";
 import { importPastedText, listImports, type UploadProgress, uploadImportFile } from "./import-api.ts";
 import { draftStorage, formatBytes, serverDetail, sourceName } from "./import-format.ts";
+import { LibraryFileSection } from "./library-file-section.tsx";
 
 /** The file picker offers these; the server recognises the format from the content, whatever the name. */
 const ACCEPTED_FILES = [
@@ -75,6 +76,7 @@ function ImportPage({ access }: { access: ImportAccess }) {
         </h2>
         <AsyncContent data={drafts}>{(list) => <DraftsTable drafts={list} />}</AsyncContent>
       </section>
+      <LibraryFileSection />
     </>
   );
 }
