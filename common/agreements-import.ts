@@ -29,6 +29,8 @@ export const IMPORT_LIMITS = {
   /** Most characters of text kept from a document, after extraction. */
   maxTextCharacters: 2_000_000,
   maxClauses: 5_000,
+  /** Largest library JSON file for the bulk import. */
+  maxLibraryFileBytes: 200 * 1024 * 1024,
   /** Most pages read from a PDF. */
   maxPdfPages: 2_000,
 } as const;

@@ -105,8 +105,8 @@ test.describe("importing a library file", () => {
     );
     await form.getByLabel(texts.file, { exact: true }).setInputFiles(path);
     await form.getByRole("button", { name: texts.submit }).click();
-    // Every agreement of the file is already in the library, curated by the demo union: all are updates.
-    const done = fill(texts.done, { created: "0", updated: String(file.agreements.length) });
+    // Every agreement of the file is already in the library; only the retitled one is an update.
+    const done = fill(texts.done, { created: "0", updated: "1", unchanged: String(file.agreements.length - 1) });
     await expect(form.getByRole("status").filter({ hasText: done })).toBeVisible();
     await expect(form.getByRole("alert")).toHaveCount(0);
 

@@ -8,7 +8,7 @@ import {
   compareQuerySchema,
   compareResultSchema,
 } from "../../../../common/agreements-api.ts";
-import { libraryFileSchema } from "../../../../common/agreements-import.ts";
+import { IMPORT_LIMITS, libraryFileSchema } from "../../../../common/agreements-import.ts";
 import type { Db } from "../../platform/db/database.ts";
 import { AppError } from "../../platform/http/app-error.ts";
 import { errorResponses } from "../../platform/http/error-schema.ts";
@@ -59,14 +59,14 @@ export const agreementsRoutes: FastifyPluginAsyncZod<{ db: Db; now: () => Date }
     "/agreements/library",
     {
       config: { access: { kind: "any_organization", roles: ["officer"] } },
-      bodyLimit: 200 * 1024 * 1024,
+      bodyLimit: IMPORT_LIMITS.maxLibraryFileBytes,
       schema: {
         tags,
         summary:
           "Bulk import: the JSON of GET /agreements/export, all or nothing; each agreement as if PUT by its curating union's officer",
         body: libraryFileSchema,
         response: {
-          200: z.object({ created: z.int(), updated: z.int() }),
+          200: z.object({ created: z.int(), updated: z.int(), unchanged: z.int() }),
           ...errorResponses(400, 401, 403, 409, 413),
         },
       },

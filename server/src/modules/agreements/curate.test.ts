@@ -76,6 +76,17 @@ describe("[AGREEMENTS] curation by union officers", () => {
     });
     const response = await put({ ...draft, title: "Hijacked" }, session.headers);
     expect(response.statusCode).toBe(403);
+    const exported = JSON.parse((await t.app.inject({ method: "GET", url: "/api/v1/agreements/export" })).body);
+    const bulk = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/agreements/library",
+      headers: session.headers,
+      payload: { ...exported, agreements: [{ ...draft, title: "Hijacked" }] },
+    });
+    expect(bulk.statusCode).toBe(403);
+    expect(bulk.json().error.fields).toEqual([
+      { path: "body.agreements.0.id", message: "Another union curates this agreement." },
+    ]);
     const stored = (await t.app.inject({ method: "GET", url: `/api/v1/agreements/${draft.id}` })).json();
     expect(stored.title).toBe("Convenio de doblaje 2026 (revisado)");
   });
@@ -137,8 +148,18 @@ describe("[AGREEMENTS] bulk import by union officers", () => {
     const fresh = DEMO_LIBRARY.agreements.filter((a) => a.id.startsWith("it-")).map((a) => ({ ...a, lineage: [] }));
     const file = { ...exported, agreements: fresh };
     const response = await postLibrary(file, officer.headers);
-    expect(response.json(), response.body).toEqual({ created: fresh.length, updated: 0 });
-    expect((await postLibrary(file, officer.headers)).json()).toEqual({ created: 0, updated: fresh.length });
+    expect(response.json(), response.body).toEqual({ created: fresh.length, updated: 0, unchanged: 0 });
+    expect((await postLibrary(file, officer.headers)).json()).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: fresh.length,
+    });
+    const retitled = { ...file, agreements: fresh.map((a, i) => (i === 0 ? { ...a, title: `${a.title} (2)` } : a)) };
+    expect((await postLibrary(retitled, officer.headers)).json()).toEqual({
+      created: 0,
+      updated: 1,
+      unchanged: fresh.length - 1,
+    });
 
     const broken = {
       ...file,

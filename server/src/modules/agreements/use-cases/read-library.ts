@@ -17,8 +17,15 @@ export async function getAgreement(db: Db, agreementId: string): Promise<Agreeme
 
 /** One agreement with its clauses and findings, in the order they were coded. */
 export async function loadAgreement(db: Db, agreementId: string): Promise<Agreement> {
+  const agreement = await findAgreement(db, agreementId);
+  if (!agreement) throw notFound("agreement");
+  return agreement;
+}
+
+/** The agreement, or undefined when there is none of that id. */
+export async function findAgreement(db: Db, agreementId: string): Promise<Agreement | undefined> {
   const row = await db.selectFrom("agreements").select("document").where("id", "=", agreementId).executeTakeFirst();
-  if (!row) throw notFound("agreement");
+  if (!row) return undefined;
   const clauses = await db
     .selectFrom("agreement_clauses")
     .select(["id", "article_ref", "text_kind", "body", "language"])

@@ -16,7 +16,7 @@ const IMPORTS = "/api/v1/agreements/imports";
 
 const importListSchema = z.object({ imports: z.array(importSummarySchema) });
 const commitAnswerSchema = z.object({ id: z.string(), created: z.literal(true) });
-const libraryImportAnswerSchema = z.object({ created: z.int(), updated: z.int() });
+const libraryImportAnswerSchema = z.object({ created: z.int(), updated: z.int(), unchanged: z.int() });
 export type LibraryImportResult = z.infer<typeof libraryImportAnswerSchema>;
 
 function importPath(importId: string): string {

@@ -163,6 +163,7 @@ export function LibraryFileSection() {
         {t("agreements.import.libraryFile.done", {
           created: formatNumber(result.created, locale),
           updated: formatNumber(result.updated, locale),
+          unchanged: formatNumber(result.unchanged, locale),
         })}{" "}
         <Link to="/agreements">{t("agreements.import.libraryFile.openLibrary")}</Link>
       </>

@@ -1,11 +1,11 @@
-import { type LibraryFile, libraryFileSchema } from "../../../../../common/agreements-import.ts";
+import { IMPORT_LIMITS, type LibraryFile, libraryFileSchema } from "../../../../../common/agreements-import.ts";
 import type { FieldError } from "../../../lib/api.ts";
 
 /**
  * The largest library file the server accepts (`bodyLimit` of `POST /api/v1/agreements/library`).
  * Checked before the file is read, so nobody waits for an upload that will be refused.
  */
-export const LIBRARY_FILE_MAX_BYTES = 200 * 1024 * 1024;
+export const LIBRARY_FILE_MAX_BYTES = IMPORT_LIMITS.maxLibraryFileBytes;
 
 /** Problems listed under the form; the rest are counted. */
 export const SHOWN_PROBLEMS = 5;
