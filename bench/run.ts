@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import {
   type BenchmarkResult,
   cleanUpActiveMeasurements,
+  closeSharedFixtures,
   describeMachineLoad,
   describeSettings,
   formatResult,
@@ -26,7 +27,8 @@ const USAGE = `usage: npm run bench -- [--strict] [name ...]
   --strict   exit 1 when a target is not met or a measurement is invalid
 
 environment: BENCH_SECONDS (5), BENCH_WARMUP_SECONDS (1), BENCH_CONNECTIONS (50), BENCH_WORKERS (0),
-             BENCH_SETUP_TIMEOUT_SECONDS (120), DATABASE_URL (subject on PostgreSQL instead of PGlite)`;
+             BENCH_SETUP_TIMEOUT_SECONDS (120), DATABASE_URL (subject on PostgreSQL instead of PGlite),
+             BENCH_AGREEMENTS (10000), BENCH_CLAUSES_PER_AGREEMENT (50), BENCH_SEED (agreements-* benchmarks)`;
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const SUFFIX = ".bench.ts";
@@ -77,9 +79,14 @@ async function main(argv: string[]): Promise<number> {
     console.log(`${formatResult(result)}\n`);
   }
 
+  // Fixtures shared between benchmarks (a loaded database) live until every benchmark has run.
+  const sharedCleanupErrors = await closeSharedFixtures();
+  for (const error of sharedCleanupErrors) console.log(`!! shared fixture: ${error.message}`);
+
   console.log(`machine after: ${describeMachineLoad()}`);
   const count = (verdict: BenchmarkResult["verdict"]) => results.filter((r) => r.verdict === verdict).length;
-  const cleanupFailures = results.filter((r) => r.cleanupErrors.length > 0).length;
+  const cleanupFailures =
+    results.filter((r) => r.cleanupErrors.length > 0).length + (sharedCleanupErrors.length > 0 ? 1 : 0);
   console.log(
     `summary: ${results.length} benchmark(s): ${count("met")} met, ${count("not met")} not met, ` +
       `${count("no target")} without target, ${count("invalid")} invalid, ${count("crashed")} crashed` +
@@ -97,6 +104,7 @@ function crashed(name: string, error: unknown): BenchmarkResult {
     title: "could not be loaded",
     notes: [],
     target: undefined,
+    targets: [],
     baseline: undefined,
     subject: undefined,
     ratio: undefined,
