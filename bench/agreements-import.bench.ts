@@ -1,17 +1,13 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { sql } from "kysely";
 import { insertImport } from "../server/src/modules/agreements/agreement-imports.repository.ts";
 import { type AnalyzedDocument, analyzeDocument } from "../server/src/modules/agreements/import/analyze-document.ts";
 import { LABELLED_CLAUSES } from "../server/src/modules/agreements/import/evaluation/labelled-clauses.ts";
 import { extractText } from "../server/src/modules/agreements/import/extract-text.ts";
 import { createOrganization } from "../server/src/modules/identity/index.ts";
-import { loadConfig } from "../server/src/platform/config/config.ts";
 import { type Db, inTransaction } from "../server/src/platform/db/database.ts";
-import { openMigratedDatabase } from "../server/src/platform/db/open.ts";
 import { makePdf } from "../server/test/documents.ts";
-import { defineBenchmark, type MeasureContext } from "./harness.ts";
+import { openBenchDatabase } from "./database.ts";
+import { defineBenchmark } from "./harness.ts";
 import { inSeconds, measureCalls } from "./latency.ts";
 
 /**
@@ -45,7 +41,8 @@ export default defineBenchmark<ImportFixture>({
   ],
 
   setup: async (context) => {
-    const { db, engine } = await openDatabase(context);
+    const { database } = await openBenchDatabase(context);
+    const { db, engine } = database;
     const organization = await createOrganization(db, { name: "Bench Import Union", kind: "union", country: "ES" });
     if (engine === "postgres") {
       context.defer("delete the bench organization and its imports", async () => {
@@ -112,21 +109,6 @@ export default defineBenchmark<ImportFixture>({
     );
   },
 });
-
-async function openDatabase(context: MeasureContext): Promise<{ db: Db; engine: string }> {
-  const tmpDir = await mkdtemp(path.join(os.tmpdir(), "guildhall-bench-"));
-  context.defer(`remove ${tmpDir}`, () => rm(tmpDir, { recursive: true, force: true }));
-  const databaseUrl = process.env.DATABASE_URL;
-  const config = loadConfig({
-    GUILDHALL_DATA_DIR: tmpDir,
-    GUILDHALL_LOG_LEVEL: "silent",
-    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-  });
-  context.progress(databaseUrl ? "migrating the PostgreSQL database at DATABASE_URL" : "creating an embedded database");
-  const database = await openMigratedDatabase(config);
-  context.defer("close the database", () => database.close());
-  return { db: database.db, engine: database.engine };
-}
 
 async function timedImport(pdf: Uint8Array) {
   const started = performance.now();

@@ -1,12 +1,8 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import Fastify from "fastify";
 import { buildApp } from "../server/src/app.ts";
 import { createOrganization, issueApiKey } from "../server/src/modules/identity/index.ts";
-import { loadConfig } from "../server/src/platform/config/config.ts";
 import { createSecretBox, loadSecretBoxKey } from "../server/src/platform/crypto/secret-box.ts";
-import { openMigratedDatabase } from "../server/src/platform/db/open.ts";
+import { openBenchDatabase } from "./database.ts";
 import { defineBenchmark } from "./harness.ts";
 import { listenOnLoopback, measureGet } from "./http.ts";
 
@@ -41,21 +37,7 @@ export default defineBenchmark({
 
   async subject(context) {
     const started = performance.now();
-    const tmpDir = await mkdtemp(path.join(os.tmpdir(), "guildhall-bench-"));
-    context.defer(`remove ${tmpDir}`, () => rm(tmpDir, { recursive: true, force: true }));
-
-    const databaseUrl = process.env.DATABASE_URL;
-    const config = loadConfig({
-      GUILDHALL_DATA_DIR: tmpDir,
-      GUILDHALL_LOG_LEVEL: "silent",
-      GUILDHALL_RATE_LIMIT_PER_MINUTE: "100000000",
-      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-    });
-    context.progress(
-      databaseUrl ? "migrating the PostgreSQL database at DATABASE_URL" : "creating an embedded database",
-    );
-    const database = await openMigratedDatabase(config);
-    context.defer("close the database", () => database.close());
+    const { config, database } = await openBenchDatabase(context, { GUILDHALL_RATE_LIMIT_PER_MINUTE: "100000000" });
     const secretBox = await createSecretBox(await loadSecretBoxKey(config.dataDir, undefined));
     const app = await buildApp({ config, db: database.db, secretBox });
     context.defer("close the Guildhall app", () => app.close());
