@@ -118,7 +118,6 @@ export async function listImports(db: Db, organizationIds: readonly string[]): P
         .as("pending_count"),
     ])
     .where("i.organization_id", "in", organizationIds)
-    .where("i.status", "!=", "discarded")
     .orderBy("i.created_at", "desc")
     .limit(200)
     .execute();
@@ -159,7 +158,7 @@ export async function updateSuggestion(db: Db, importId: string, suggestion: Sug
 export async function setImportStatus(
   db: Db,
   importId: string,
-  status: "committed" | "discarded",
+  status: "committed",
   agreementId: string | null,
   now: Date,
 ): Promise<void> {

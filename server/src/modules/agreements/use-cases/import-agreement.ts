@@ -29,7 +29,7 @@ import { UNKNOWN_COVERAGE } from "../data/corpus/helpers.ts";
 import { analyzeDocument } from "../import/analyze-document.ts";
 import type { ExtractedText } from "../import/extract-text.ts";
 import { getTaxonomy } from "./read-library.ts";
-import { authorizeCurateAgreement, putAgreement } from "./save-agreement.ts";
+import { authorizeCurateAgreement, officerUnions, putAgreement } from "./save-agreement.ts";
 
 /** Who is asking, and the unions they belong to (officer roles are checked per use). */
 export interface ImportCaller {
@@ -38,17 +38,10 @@ export interface ImportCaller {
   now: Date;
 }
 
-function officerUnions({ actor, unions }: ImportCaller): string[] {
-  if (actor.kind !== "user") return [];
-  return actor.memberships
-    .filter((m) => m.role === "officer" && unions.includes(m.organizationId))
-    .map((m) => m.organizationId);
-}
-
 /** A draft the caller may see: one of their union's. Anything else is "not found". */
 async function draftOf(db: Db, caller: ImportCaller, importId: string, forUpdate = false): Promise<ImportDraft> {
   const draft = await findImport(db, importId, forUpdate);
-  if (!draft || !officerUnions(caller).includes(draft.organizationId)) throw notFound("import");
+  if (!draft || !officerUnions(caller.actor, caller.unions).includes(draft.organizationId)) throw notFound("import");
   return draft;
 }
 
@@ -88,7 +81,7 @@ export function getImport(db: Db, caller: ImportCaller, importId: string): Promi
 
 export function listImportsOf(db: Db, caller: ImportCaller): Promise<ImportSummary[]> {
   authorizeCurateAgreement(caller.actor, caller.unions, null);
-  return listImports(db, officerUnions(caller));
+  return listImports(db, officerUnions(caller.actor, caller.unions));
 }
 
 /** Records an officer's decision on one suggestion; an edited value must suit the code. */

@@ -16,6 +16,14 @@ export function unionsOf(db: Db, actor: Actor): Promise<string[]> {
   return filterUnions(db, actor.kind === "user" ? actor.memberships.map((m) => m.organizationId) : []);
 }
 
+/** The unions among `unions` in which the actor is an officer. */
+export function officerUnions(actor: Actor, unions: readonly string[]): string[] {
+  if (actor.kind !== "user") return [];
+  return actor.memberships
+    .filter((m) => m.role === "officer" && unions.includes(m.organizationId))
+    .map((m) => m.organizationId);
+}
+
 /**
  * Officers of a union curate the library. A new agreement belongs to the officer's union;
  * an existing one may be changed only by officers of the union that curates it.
@@ -26,9 +34,7 @@ export function authorizeCurateAgreement(
   curatingOrganization: string | null,
 ): string {
   if (actor.kind !== "user") throw new AppError("unauthenticated", "Please sign in.");
-  const officerIn = actor.memberships
-    .filter((m) => m.role === "officer" && unions.includes(m.organizationId))
-    .map((m) => m.organizationId);
+  const officerIn = officerUnions(actor, unions);
   if (officerIn.length === 0)
     throw new AppError("forbidden", "Only officers of a union can edit the agreements library.");
   if (curatingOrganization === null) return officerIn[0] as string;
