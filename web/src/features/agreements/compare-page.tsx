@@ -4,6 +4,7 @@ import { Link, useNavigate, useSearchParams } from "react-router";
 import { findingValueSchema, TAXONOMY_FAMILIES, type TaxonomyCode } from "../../../../common/agreements.ts";
 import type { AgreementSummary, CompareResult } from "../../../../common/agreements-api.ts";
 import { AsyncContent } from "../../components/async-content.tsx";
+import { ScrollingCheckList } from "../../components/scrolling-check-list.tsx";
 import { StatusMessage } from "../../components/status-message.tsx";
 import { TextField } from "../../components/text-field.tsx";
 import { currentLocale } from "../../lib/i18n.ts";
@@ -182,26 +183,16 @@ function CompareForm({ state, codes, agreements, onCompare }: CompareFormProps) 
             value={agreementFilter}
             onChange={(event) => setAgreementFilter(event.target.value)}
           />
-          {shownAgreements.length === 0 ? (
-            <p className="muted">{t("agreements.compare.noAgreementMatches")}</p>
-          ) : (
-            <ul className="check-list check-list--scroll">
-              {shownAgreements.map((agreement) => (
-                <li key={agreement.id}>
-                  <label className="check">
-                    <input
-                      type="checkbox"
-                      checked={ids.includes(agreement.id)}
-                      onChange={(event) => setIds(toggled(ids, agreement.id, event.target.checked))}
-                    />
-                    <span>
-                      {agreement.title} <span className="muted">({countries(agreement)})</span>
-                    </span>
-                  </label>
-                </li>
-              ))}
-            </ul>
-          )}
+          <ScrollingCheckList
+            options={shownAgreements.map((agreement) => ({
+              value: agreement.id,
+              label: agreement.title,
+              detail: countries(agreement),
+            }))}
+            chosen={ids}
+            onChange={setIds}
+            emptyText={t("agreements.compare.noAgreementMatches")}
+          />
           {ids.length > 0 ? (
             <button type="button" className="button button--secondary button--small" onClick={() => setIds([])}>
               {t("agreements.compare.useAll")}

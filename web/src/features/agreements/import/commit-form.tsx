@@ -11,6 +11,7 @@ import {
 import type { ImportDraft } from "../../../../../common/agreements-import.ts";
 import { ErrorSummary, type SummaryItem } from "../../../components/error-summary.tsx";
 import { FieldError } from "../../../components/field-error.tsx";
+import { ScrollingCheckList } from "../../../components/scrolling-check-list.tsx";
 import { SelectField } from "../../../components/select-field.tsx";
 import { SubmitButton } from "../../../components/submit-button.tsx";
 import { TextField } from "../../../components/text-field.tsx";
@@ -474,30 +475,13 @@ function CountriesFieldset({ chosen, error, onChange }: CountriesFieldsetProps) 
         aria-invalid={error ? true : undefined}
         onChange={(event) => setFilter(event.target.value)}
       />
-      {shown.length === 0 ? (
-        <p className="muted">{t("agreements.import.commit.noCountryMatches")}</p>
-      ) : (
-        <ul className="check-list check-list--scroll commit__countries">
-          {shown.map((country) => (
-            <li key={country.code}>
-              <label className="check">
-                <input
-                  type="checkbox"
-                  checked={chosen.includes(country.code)}
-                  onChange={(event) =>
-                    onChange(
-                      event.target.checked ? [...chosen, country.code] : chosen.filter((code) => code !== country.code),
-                    )
-                  }
-                />
-                <span>
-                  {country.name} <span className="muted">({country.code})</span>
-                </span>
-              </label>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ScrollingCheckList
+        options={shown.map((country) => ({ value: country.code, label: country.name, detail: country.code }))}
+        chosen={chosen}
+        onChange={onChange}
+        emptyText={t("agreements.import.commit.noCountryMatches")}
+        className="commit__countries"
+      />
     </fieldset>
   );
 }
