@@ -1,7 +1,7 @@
 import { type RawBuilder, sql } from "kysely";
-import type { AgreementSearchQuery } from "../../../../common/agreements-api.ts";
 import type { Db } from "../../platform/db/database.ts";
 import { SEARCH_CONFIGS } from "./library-values.ts";
+import type { SearchEntry } from "./search-index.ts";
 
 /** Private-use characters around matched words in snippets: never in real text, never HTML. */
 export const MATCH_START = "\u{E000}";
@@ -9,98 +9,96 @@ export const MATCH_END = "\u{E001}";
 
 /**
  * A clause matches when its own language's configuration finds the query. One branch per
- * configuration, so each can use the GIN index on `search`.
+ * configuration, so each can use that configuration's GIN index on `search`.
  */
 function clauseMatches(alias: string, q: string): RawBuilder<boolean> {
   const column = (name: string) => sql.ref(`${alias}.${name}`);
   const branches = SEARCH_CONFIGS.map(
+    // Configurations as literals, so the planner always picks the partial index of each.
     (config) =>
-      sql`(${column("ts_config")} = ${config}::regconfig AND ${column("search")} @@ websearch_to_tsquery(${config}::regconfig, ${q}))`,
+      sql`(${column("ts_config")} = ${sql.lit(config)}::regconfig AND ${column("search")} @@ websearch_to_tsquery(${sql.lit(config)}::regconfig, ${q}))`,
   );
   return sql<boolean>`(${sql.join(branches, sql` OR `)})`;
 }
 
-function filters(query: AgreementSearchQuery): RawBuilder<unknown>[] {
-  const where: RawBuilder<unknown>[] = [];
-  if (query.q) {
-    where.push(
-      sql`(EXISTS (SELECT 1 FROM agreement_clauses c WHERE c.agreement_id = a.id AND ${clauseMatches("c", query.q)})
-        OR to_tsvector('simple', a.title || ' ' || coalesce(a.document->>'titleEn', '')) @@ websearch_to_tsquery('simple', ${query.q}))`,
+/**
+ * The agreements whose clauses (or title) match the words, with the number of matching clauses
+ * of each: 0 for an agreement matched by its title alone.
+ */
+export async function findMatchingClauseCounts(db: Db, q: string): Promise<Map<string, number>> {
+  const { rows } = await sql<{ id: string; clauses: number }>`
+    SELECT c.agreement_id AS id, count(*)::int AS clauses FROM agreement_clauses c
+    WHERE ${clauseMatches("c", q)} GROUP BY c.agreement_id
+    UNION ALL
+    SELECT a.id, 0 FROM agreements a
+    WHERE to_tsvector('simple'::regconfig, a.title || ' ' || coalesce(a.document->>'titleEn', ''))
+      @@ websearch_to_tsquery('simple'::regconfig, ${q})`.execute(db);
+  const counts = new Map<string, number>();
+  for (const row of rows) counts.set(row.id, Math.max(row.clauses, counts.get(row.id) ?? 0));
+  return counts;
+}
+
+/** The library's version: a trigger bumps it on every statement that changes agreements, clauses or findings. */
+export async function readLibraryVersion(db: Db): Promise<string> {
+  const row = await db.selectFrom("agreement_library_version").select("version").executeTakeFirstOrThrow();
+  return String(row.version);
+}
+
+/** Every agreement as the search index holds it, with the version of the library they were read at. */
+export function loadSearchEntries(db: Db): Promise<{ version: string; entries: SearchEntry[] }> {
+  // One snapshot for the version and the rows, so the version never claims rows it has not seen.
+  const inSnapshot = <T>(work: (trx: Db) => Promise<T>) =>
+    db.isTransaction ? work(db) : db.transaction().setIsolationLevel("repeatable read").execute(work);
+  return inSnapshot(async (trx) => {
+    const version = await readLibraryVersion(trx);
+    const agreements = await sql<{
+      id: string;
+      title: string;
+      countries: string[];
+      sectors: string[];
+      level: string;
+      status: string;
+      first_day: string | null;
+      last_day: string | null;
+      title_en: string | null;
+      parties: { name: string }[];
+      dates: { inForceFrom: string | null; inForceTo: string | null };
+      coverage: Record<string, unknown>;
+    }>`
+        SELECT id, title, countries, sectors, level, status,
+          to_char(in_force_from, 'YYYY-MM-DD') AS first_day, to_char(in_force_to, 'YYYY-MM-DD') AS last_day,
+          document->>'titleEn' AS title_en, document->'parties' AS parties, document->'dates' AS dates,
+          document->'coverage' AS coverage
+        FROM agreements`.execute(trx);
+    const codes = await sql<{ agreement_id: string; code: string; values: string[] | null }>`
+        SELECT agreement_id, code, array_agg(value_number) FILTER (WHERE value_number IS NOT NULL) AS values
+        FROM agreement_findings WHERE present = 'yes' GROUP BY agreement_id, code`.execute(trx);
+    const codesOf = new Map<string, Map<string, number[]>>();
+    for (const row of codes.rows) {
+      const byCode = codesOf.get(row.agreement_id) ?? new Map<string, number[]>();
+      byCode.set(row.code, (row.values ?? []).map(Number));
+      codesOf.set(row.agreement_id, byCode);
+    }
+    const entries = agreements.rows.map(
+      (row): SearchEntry => ({
+        id: row.id,
+        title: row.title,
+        titleEn: row.title_en,
+        countries: row.countries,
+        sectors: row.sectors,
+        level: row.level,
+        status: row.status,
+        inForceFrom: row.dates.inForceFrom,
+        inForceTo: row.dates.inForceTo,
+        parties: row.parties.map((party) => party.name),
+        inForceFirstDay: row.first_day,
+        inForceLastDay: row.last_day,
+        covers: Object.keys(row.coverage).filter((group) => row.coverage[group] === true),
+        codes: codesOf.get(row.id) ?? new Map(),
+      }),
     );
-  }
-  if (query.country) where.push(sql`${query.country} = ANY (a.countries)`);
-  if (query.sector) where.push(sql`${query.sector} = ANY (a.sectors)`);
-  if (query.covers) where.push(sql`a.document->'coverage'->>${query.covers} = 'true'`);
-  if (query.inForceOn) {
-    where.push(sql`(a.in_force_from IS NULL OR a.in_force_from <= ${query.inForceOn}::date)`);
-    where.push(sql`(a.in_force_to IS NULL OR a.in_force_to >= ${query.inForceOn}::date)`);
-  }
-  if (query.code) {
-    const bounds: RawBuilder<unknown>[] = [];
-    if (query.min !== undefined) bounds.push(sql`AND f.value_number >= ${query.min}`);
-    if (query.max !== undefined) bounds.push(sql`AND f.value_number <= ${query.max}`);
-    where.push(
-      sql`EXISTS (SELECT 1 FROM agreement_findings f WHERE f.agreement_id = a.id AND f.code = ${query.code} AND f.present = 'yes' ${sql.join(bounds, sql` `)})`,
-    );
-  }
-  return where;
-}
-
-function whereClause(query: AgreementSearchQuery): RawBuilder<unknown> {
-  const where = filters(query);
-  return where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``;
-}
-
-export interface AgreementRow {
-  id: string;
-  title: string;
-  countries: string[];
-  sectors: string[];
-  level: string;
-  status: string;
-  document: {
-    titleEn: string | null;
-    parties: { name: string }[];
-    dates: { inForceFrom: string | null; inForceTo: string | null };
-  };
-}
-
-/** One page of matching agreements, best matches first (most matching clauses, then title). */
-export async function findAgreementPage(
-  db: Db,
-  query: AgreementSearchQuery,
-): Promise<{ total: number; rows: AgreementRow[] }> {
-  const rank = query.q
-    ? sql`(SELECT count(*) FROM agreement_clauses c WHERE c.agreement_id = a.id AND ${clauseMatches("c", query.q)}) DESC,`
-    : sql``;
-  const offset = (query.page - 1) * query.pageSize;
-  const count = await sql<{ total: string }>`SELECT count(*) AS total FROM agreements a ${whereClause(query)}`.execute(
-    db,
-  );
-  const page = await sql<AgreementRow>`
-      SELECT a.id, a.title, a.countries, a.sectors, a.level, a.status, a.document
-      FROM agreements a ${whereClause(query)}
-      ORDER BY ${rank} a.title, a.id
-      LIMIT ${query.pageSize} OFFSET ${offset}`.execute(db);
-  return { total: Number(count.rows[0]?.total ?? 0), rows: page.rows };
-}
-
-/** Counts per country, sector and coded provision over the whole matching set. */
-export async function countFacets(db: Db, query: AgreementSearchQuery) {
-  const matching = sql`SELECT a.id, a.countries, a.sectors FROM agreements a ${whereClause(query)}`;
-  const facet = (column: "countries" | "sectors") =>
-    sql<{ value: string; count: string }>`
-      SELECT v AS value, count(*) AS count FROM (${matching}) m, unnest(m.${sql.ref(column)}) AS v
-      GROUP BY v ORDER BY count(*) DESC, v`.execute(db);
-  const countries = await facet("countries");
-  const sectors = await facet("sectors");
-  const codes = await sql<{ value: string; count: string }>`
-    SELECT f.code AS value, count(DISTINCT f.agreement_id) AS count
-    FROM agreement_findings f JOIN (${matching}) m ON m.id = f.agreement_id
-    WHERE f.present = 'yes' GROUP BY f.code ORDER BY count(DISTINCT f.agreement_id) DESC, f.code`.execute(db);
-  const toFacet = (rows: { value: string; count: string }[]) =>
-    rows.map((r) => ({ value: r.value, count: Number(r.count) }));
-  return { countries: toFacet(countries.rows), sectors: toFacet(sectors.rows), codes: toFacet(codes.rows) };
+    return { version, entries };
+  });
 }
 
 /** Up to `perAgreement` matching clauses of each agreement, with the matched words marked. */

@@ -68,6 +68,12 @@ export interface AgreementCountryBaselinesTable {
   document: CountryBaseline;
 }
 
+/** One row: bumped by a trigger on every statement that changes agreements, clauses or findings. */
+export interface AgreementLibraryVersionTable {
+  singleton: boolean;
+  version: ColumnType<string, never, never>;
+}
+
 export interface AgreementChangesTable {
   id: Generated<string>;
   agreement_id: string;
@@ -111,4 +117,5 @@ export interface AgreementsTables {
   agreement_clauses: AgreementClausesTable;
   agreement_findings: AgreementFindingsTable;
   agreement_country_baselines: AgreementCountryBaselinesTable;
+  agreement_library_version: AgreementLibraryVersionTable;
 }

@@ -4,6 +4,7 @@ import * as identity from "./migrations/0001-identity.ts";
 import * as agreements from "./migrations/0002-agreements.ts";
 import * as agreementChanges from "./migrations/0003-agreement-changes.ts";
 import * as agreementImports from "./migrations/0004-agreement-imports.ts";
+import * as agreementSearch from "./migrations/0005-agreement-search.ts";
 
 /** Versioned migrations, in order. Names never change once released. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0002-agreements": agreements,
   "0003-agreement-changes": agreementChanges,
   "0004-agreement-imports": agreementImports,
+  "0005-agreement-search": agreementSearch,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
