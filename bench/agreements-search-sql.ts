@@ -178,9 +178,10 @@ export async function rawSearchStatements(
       const options = p.add(
         `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`,
       );
-      return `SELECT agreement_id, id, article_ref, snippet FROM (
-          SELECT c.agreement_id, c.id, c.article_ref, c.position,
-            ts_headline(c.ts_config, c.body, websearch_to_tsquery(c.ts_config, ${q}), ${options}) AS snippet,
+      return `SELECT agreement_id, id, article_ref,
+          ts_headline(ts_config, body, websearch_to_tsquery(ts_config, ${q}), ${options}) AS snippet
+        FROM (
+          SELECT c.agreement_id, c.id, c.article_ref, c.position, c.ts_config, c.body,
             row_number() OVER (PARTITION BY c.agreement_id ORDER BY c.position) AS n
           FROM agreement_clauses c
           WHERE c.agreement_id IN (${pageIds.map((id) => p.add(id)).join(", ")}) AND ${clauseMatches(q)}

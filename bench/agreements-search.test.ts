@@ -45,11 +45,13 @@ function boundsAtValues(): Array<Record<string, string>> {
     .map((finding) => ({ code: finding.code, value: comparableNumber(finding.value) }))
     .filter((found) => found.value !== null)
     .slice(0, 3)
-    .flatMap(({ code, value }): Array<Record<string, string>> => [
-      { code, min: String(value) },
-      { code, max: String(value) },
-      { code, min: String(value), max: String(value) },
-    ]);
+    .flatMap(
+      ({ code, value }): Array<Record<string, string>> => [
+        { code, min: String(value) },
+        { code, max: String(value) },
+        { code, min: String(value), max: String(value) },
+      ],
+    );
 }
 
 describe("agreements search: the in-memory index against PostgreSQL alone", () => {

@@ -104,11 +104,13 @@ export function loadSearchEntries(db: Db): Promise<{ version: string; entries: S
 /** Up to `perAgreement` matching clauses of each agreement, with the matched words marked. */
 export async function findSnippets(db: Db, agreementIds: string[], q: string, perAgreement = 2) {
   if (agreementIds.length === 0) return [];
+  // Headlines only for the clauses shown: ts_headline is the costly part.
   const { rows } = await sql<{ agreement_id: string; id: string; article_ref: string | null; snippet: string }>`
-    SELECT agreement_id, id, article_ref, snippet FROM (
-      SELECT c.agreement_id, c.id, c.article_ref, c.position,
-        ts_headline(c.ts_config, c.body, websearch_to_tsquery(c.ts_config, ${q}),
-          ${`StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`}) AS snippet,
+    SELECT agreement_id, id, article_ref,
+      ts_headline(ts_config, body, websearch_to_tsquery(ts_config, ${q}),
+        ${`StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`}) AS snippet
+    FROM (
+      SELECT c.agreement_id, c.id, c.article_ref, c.position, c.ts_config, c.body,
         row_number() OVER (PARTITION BY c.agreement_id ORDER BY c.position) AS n
       FROM agreement_clauses c
       WHERE c.agreement_id IN (${sql.join(agreementIds)}) AND ${clauseMatches("c", q)}

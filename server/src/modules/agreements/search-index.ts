@@ -44,9 +44,17 @@ export function compareTitles(a: { title: string; id: string }, b: { title: stri
  */
 export class LibrarySearchIndex {
   private readonly entries: SearchEntry[];
+  private readonly ordinalOf = new Map<string, number>();
+  private readonly facets: Record<keyof Facets, FacetColumn>;
 
   constructor(entries: Iterable<SearchEntry>) {
     this.entries = [...entries].sort(compareTitles);
+    for (const [ordinal, entry] of this.entries.entries()) this.ordinalOf.set(entry.id, ordinal);
+    this.facets = {
+      countries: new FacetColumn(this.entries.map((entry) => entry.countries)),
+      sectors: new FacetColumn(this.entries.map((entry) => entry.sectors)),
+      codes: new FacetColumn(this.entries.map((entry) => [...entry.codes.keys()])),
+    };
   }
 
   get size(): number {
@@ -60,19 +68,63 @@ export class LibrarySearchIndex {
    */
   rank(query: AgreementSearchQuery, matchingClauses?: ReadonlyMap<string, number>): RankedPage {
     const passes = entryFilter(query);
-    const matching = this.entries.filter(
-      (entry) => (matchingClauses === undefined || matchingClauses.has(entry.id)) && passes(entry),
-    );
+    let matching: number[];
     if (matchingClauses) {
-      // Array.prototype.sort is stable, so equal counts keep title order.
-      matching.sort((a, b) => (matchingClauses.get(b.id) ?? 0) - (matchingClauses.get(a.id) ?? 0));
+      const clauses = new Int32Array(this.entries.length);
+      matching = [];
+      for (const [id, count] of matchingClauses) {
+        const ordinal = this.ordinalOf.get(id);
+        // An agreement saved after this index was loaded waits for the next search.
+        if (ordinal === undefined || !passes(this.entries[ordinal] as SearchEntry)) continue;
+        clauses[ordinal] = count;
+        matching.push(ordinal);
+      }
+      matching.sort((a, b) => (clauses[b] as number) - (clauses[a] as number) || a - b);
+    } else {
+      matching = [];
+      for (const [ordinal, entry] of this.entries.entries()) if (passes(entry)) matching.push(ordinal);
     }
     const offset = (query.page - 1) * query.pageSize;
     return {
       total: matching.length,
-      entries: matching.slice(offset, offset + query.pageSize),
-      facets: countFacets(matching),
+      entries: matching.slice(offset, offset + query.pageSize).map((ordinal) => this.entries[ordinal] as SearchEntry),
+      facets: {
+        countries: this.facets.countries.count(matching),
+        sectors: this.facets.sectors.count(matching),
+        codes: this.facets.codes.count(matching),
+      },
     };
+  }
+}
+
+/** One facet's values per agreement, as small integers, so that counting them is array arithmetic. */
+class FacetColumn {
+  private readonly names: string[] = [];
+  private readonly valuesOf: Uint16Array[];
+
+  constructor(values: readonly (readonly string[])[]) {
+    const ids = new Map<string, number>();
+    const idOf = (name: string) => {
+      let id = ids.get(name);
+      if (id === undefined) {
+        id = this.names.push(name) - 1;
+        ids.set(name, id);
+      }
+      return id;
+    };
+    this.valuesOf = values.map((names) => Uint16Array.from(new Set(names), idOf));
+  }
+
+  /** How many of the agreements (by ordinal) have each value: most frequent first, then by value. */
+  count(ordinals: readonly number[]): { value: string; count: number }[] {
+    const counts = new Int32Array(this.names.length);
+    for (const ordinal of ordinals) {
+      const values = this.valuesOf[ordinal] as Uint16Array;
+      for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
+    }
+    const facet: { value: string; count: number }[] = [];
+    for (const [id, count] of counts.entries()) if (count > 0) facet.push({ value: this.names[id] as string, count });
+    return facet.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
   }
 }
 
@@ -93,24 +145,4 @@ function hasValueInRange(values: number[] | undefined, min: number | undefined, 
   if (values === undefined) return false;
   if (min === undefined && max === undefined) return true;
   return values.some((value) => (min === undefined || value >= min) && (max === undefined || value <= max));
-}
-
-function countFacets(entries: readonly SearchEntry[]): Facets {
-  const countries = new Map<string, number>();
-  const sectors = new Map<string, number>();
-  const codes = new Map<string, number>();
-  const add = (counts: Map<string, number>, value: string) => counts.set(value, (counts.get(value) ?? 0) + 1);
-  for (const entry of entries) {
-    for (const value of new Set(entry.countries)) add(countries, value);
-    for (const value of new Set(entry.sectors)) add(sectors, value);
-    for (const value of entry.codes.keys()) add(codes, value);
-  }
-  return { countries: sortFacet(countries), sectors: sortFacet(sectors), codes: sortFacet(codes) };
-}
-
-/** Most frequent first, then by value. */
-function sortFacet(counts: Map<string, number>): { value: string; count: number }[] {
-  return [...counts]
-    .map(([value, count]) => ({ value, count }))
-    .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
 }
