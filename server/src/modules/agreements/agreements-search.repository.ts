@@ -1,5 +1,5 @@
 import { type RawBuilder, sql } from "kysely";
-import type { Db } from "../../platform/db/database.ts";
+import { type Db, inSnapshot } from "../../platform/db/database.ts";
 import { SEARCH_CONFIGS } from "./library-values.ts";
 import type { SearchEntry } from "./search-index.ts";
 
@@ -47,9 +47,7 @@ export async function readLibraryVersion(db: Db): Promise<string> {
 /** Every agreement as the search index holds it, with the version of the library they were read at. */
 export function loadSearchEntries(db: Db): Promise<{ version: string; entries: SearchEntry[] }> {
   // One snapshot for the version and the rows, so the version never claims rows it has not seen.
-  const inSnapshot = <T>(work: (trx: Db) => Promise<T>) =>
-    db.isTransaction ? work(db) : db.transaction().setIsolationLevel("repeatable read").execute(work);
-  return inSnapshot(async (trx) => {
+  return inSnapshot(db, async (trx) => {
     const version = await readLibraryVersion(trx);
     const agreements = await sql<{
       id: string;

@@ -44,6 +44,14 @@ export function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise
   return db.isTransaction ? work(db) : db.transaction().execute(work);
 }
 
+/**
+ * Runs `work` in one consistent snapshot (REPEATABLE READ), for reads that must not mix states of
+ * the data; in the caller's transaction if there is one.
+ */
+export function inSnapshot<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().setIsolationLevel("repeatable read").execute(work);
+}
+
 /** Thrown when another live process holds the embedded database. */
 export class DatabaseInUseError extends Error {}
 

@@ -1,17 +1,27 @@
 import type { Agreement, CountryBaseline } from "../../../../../common/agreements.ts";
-import type { Db } from "../../../platform/db/database.ts";
+import { type Db, inSnapshot } from "../../../platform/db/database.ts";
 import { csvField, describeValue } from "./compare-agreements.ts";
-import { getTaxonomy, loadAgreement } from "./read-library.ts";
+import { findAgreements, getTaxonomy } from "./read-library.ts";
 
-/** Public: the whole library as loaded, so that loading the export gives the same library back. */
-export async function exportLibrary(db: Db) {
-  const ids = await db.selectFrom("agreements").select("id").orderBy("id").execute();
-  const agreements: Agreement[] = [];
-  for (const { id } of ids) agreements.push(await loadAgreement(db, id));
-  const baselines: CountryBaseline[] = (
-    await db.selectFrom("agreement_country_baselines").select("document").orderBy("country").execute()
-  ).map((row) => row.document);
-  return { taxonomy: await getTaxonomy(db), baselines, agreements };
+/** Agreements read per batch: three statements each. */
+const EXPORT_BATCH = 500;
+
+/**
+ * Public: the whole library as loaded, so that loading the export gives the same library back.
+ * Read in one snapshot, in batches of agreements by id.
+ */
+export function exportLibrary(db: Db) {
+  return inSnapshot(db, async (trx) => {
+    const ids = (await trx.selectFrom("agreements").select("id").orderBy("id").execute()).map((row) => row.id);
+    const agreements: Agreement[] = [];
+    for (let start = 0; start < ids.length; start += EXPORT_BATCH) {
+      agreements.push(...(await findAgreements(trx, ids.slice(start, start + EXPORT_BATCH))));
+    }
+    const baselines: CountryBaseline[] = (
+      await trx.selectFrom("agreement_country_baselines").select("document").orderBy("country").execute()
+    ).map((row) => row.document);
+    return { taxonomy: await getTaxonomy(trx), baselines, agreements };
+  });
 }
 
 const FINDING_COLUMNS = [

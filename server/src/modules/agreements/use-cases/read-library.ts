@@ -24,32 +24,58 @@ export async function loadAgreement(db: Db, agreementId: string): Promise<Agreem
 
 /** The agreement, or undefined when there is none of that id. */
 export async function findAgreement(db: Db, agreementId: string): Promise<Agreement | undefined> {
-  const row = await db.selectFrom("agreements").select("document").where("id", "=", agreementId).executeTakeFirst();
-  if (!row) return undefined;
+  return (await findAgreements(db, [agreementId]))[0];
+}
+
+/** The agreements of these ids that exist, whole, in the order of `agreementIds`: three statements in all. */
+export async function findAgreements(db: Db, agreementIds: readonly string[]): Promise<Agreement[]> {
+  if (agreementIds.length === 0) return [];
+  const ids = [...agreementIds];
+  const rows = await db.selectFrom("agreements").select(["id", "document"]).where("id", "in", ids).execute();
   const clauses = await db
     .selectFrom("agreement_clauses")
-    .select(["id", "article_ref", "text_kind", "body", "language"])
-    .where("agreement_id", "=", agreementId)
+    .select(["agreement_id", "id", "article_ref", "text_kind", "body", "language"])
+    .where("agreement_id", "in", ids)
+    .orderBy("agreement_id")
     .orderBy("position")
     .execute();
   const findings = await db
     .selectFrom("agreement_findings")
-    .select(["clause_id", "document"])
-    .where("agreement_id", "=", agreementId)
+    .select(["agreement_id", "clause_id", "document"])
+    .where("agreement_id", "in", ids)
+    .orderBy("agreement_id")
     .orderBy("clause_id")
     .orderBy("position")
     .execute();
-  return {
-    ...row.document,
-    clauses: clauses.map((clause) => ({
-      id: clause.id,
-      articleRef: clause.article_ref,
-      textKind: clause.text_kind as Agreement["clauses"][number]["textKind"],
-      text: clause.body,
-      language: clause.language,
-      findings: findings.filter((f) => f.clause_id === clause.id).map((f) => f.document),
-    })),
-  };
+  const findingsOf = groupBy(findings, (f) => `${f.agreement_id}\u0000${f.clause_id}`);
+  const clausesOf = groupBy(clauses, (c) => c.agreement_id);
+  const documents = new Map(rows.map((row) => [row.id, row.document]));
+  return ids.flatMap((id) => {
+    const document = documents.get(id);
+    if (!document) return [];
+    const agreement: Agreement = {
+      ...document,
+      clauses: (clausesOf.get(id) ?? []).map((clause) => ({
+        id: clause.id,
+        articleRef: clause.article_ref,
+        textKind: clause.text_kind as Agreement["clauses"][number]["textKind"],
+        text: clause.body,
+        language: clause.language,
+        findings: (findingsOf.get(`${id}\u0000${clause.id}`) ?? []).map((f) => f.document),
+      })),
+    };
+    return [agreement];
+  });
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
 }
 
 /** Public: the taxonomy of its newest version, codes in order. */
