@@ -184,7 +184,8 @@ export async function rawSearchStatements(
           SELECT c.agreement_id, c.id, c.article_ref, c.position, c.ts_config, c.body,
             row_number() OVER (PARTITION BY c.agreement_id ORDER BY c.position) AS n
           FROM agreement_clauses c
-          WHERE c.agreement_id IN (${pageIds.map((id) => p.add(id)).join(", ")}) AND ${clauseMatches(q)}
+          WHERE c.agreement_id IN (${pageIds.map((id) => p.add(id)).join(", ")})
+            AND c.search @@ websearch_to_tsquery(c.ts_config, ${q})
         ) ranked WHERE n <= 2 ORDER BY agreement_id, position`;
     },
     times,

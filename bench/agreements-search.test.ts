@@ -1,12 +1,17 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agreementSearchQuerySchema } from "../common/agreements-api.ts";
+import {
+  type AgreementSearchQuery,
+  type AgreementSearchResult,
+  agreementSearchQuerySchema,
+} from "../common/agreements-api.ts";
 import { saveAgreement } from "../server/src/modules/agreements/agreements.repository.ts";
 import { comparableNumber } from "../server/src/modules/agreements/library-values.ts";
 import { findAgreement } from "../server/src/modules/agreements/use-cases/read-library.ts";
 import { searchAgreements } from "../server/src/modules/agreements/use-cases/search-agreements.ts";
+import { prepareSearch } from "../server/src/modules/agreements/use-cases/search-indexes.ts";
 import { createOrganization } from "../server/src/modules/identity/index.ts";
-import type { DatabaseHandle } from "../server/src/platform/db/database.ts";
+import { type DatabaseHandle, inTransaction } from "../server/src/platform/db/database.ts";
 import { createTestDatabase } from "../server/test/database.ts";
 import { generateAgreement, type LibraryOptions, searchWords } from "./agreements-generator.ts";
 import { loadSyntheticLibrary } from "./agreements-library.ts";
@@ -33,6 +38,10 @@ function queries(): Array<Record<string, string>> {
     { page: "4", pageSize: "10" },
     { page: "100" },
     { q: "nothingmatchesthisword" },
+    { q: "the" },
+    { q: `-${en.general(0)}` },
+    { q: `${en.general(1)} -${en.general(2)} or ${de.general(1)}` },
+    { q: `${en.general(1)}'s "${de.topic("WT", 3)} ${de.topic("WT", 4)}"` },
     ...boundsAtValues(),
   ];
 }
@@ -64,16 +73,28 @@ describe("agreements search: the in-memory index against PostgreSQL alone", () =
   });
   afterAll(() => database.close());
 
-  it("gives the same total, ranking, page and facets as the whole search in SQL, for every query", async () => {
+  async function expectSameAsReference(search: (query: AgreementSearchQuery) => Promise<AgreementSearchResult>) {
     let matched = 0;
     for (const raw of queries()) {
       const query = agreementSearchQuerySchema.parse(raw);
-      const { snippets: _snippets, ...subject } = summarizeResult(await searchAgreements(database.db, query));
+      const { snippets: _snippets, ...subject } = summarizeResult(await search(query));
       expect(subject, JSON.stringify(raw)).toEqual(await referenceSearch(database.db, query));
       if (subject.total > 0) matched++;
     }
     // The comparison means something only if most queries find agreements.
     expect(matched).toBeGreaterThan(queries().length / 2);
+  }
+
+  it("gives the same total, ranking, page and facets as the whole search in SQL, for every query", async () => {
+    expect(await prepareSearch(database.db)).toEqual({
+      agreements: LIBRARY.agreements,
+      clauses: LIBRARY.agreements * LIBRARY.clausesPerAgreement,
+    });
+    await expectSameAsReference((query) => searchAgreements(database.db, query));
+  });
+
+  it("gives the same answers with the text match in SQL (inside a transaction, without the text index)", async () => {
+    await expectSameAsReference((query) => inTransaction(database.db, (trx) => searchAgreements(trx, query)));
   });
 
   it("sees every change to the library on the next search, whatever made it", async () => {

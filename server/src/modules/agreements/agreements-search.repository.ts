@@ -38,6 +38,36 @@ export async function findMatchingClauseCounts(db: Db, q: string): Promise<Map<s
   return counts;
 }
 
+/** Each configuration's query as PostgreSQL parses and prints it, e.g. english → `'digit' & 'replica'`. */
+export async function printTextQueries(db: Db, q: string): Promise<Map<string, string>> {
+  const { rows } = await sql<{ config: string; query: string }>`
+    SELECT config, websearch_to_tsquery(config::regconfig, ${q})::text AS query
+    FROM unnest(${sql.val([...SEARCH_CONFIGS])}::text[]) AS config`.execute(db);
+  return new Map(rows.map((row) => [row.config, row.query]));
+}
+
+/** Every agreement's title words, as the title search matches them (simple configuration). */
+export async function readTitleLexemes(db: Db): Promise<{ id: string; lexemes: string[] }[]> {
+  const { rows } = await sql<{ id: string; lexemes: string[] }>`
+    SELECT id, tsvector_to_array(to_tsvector('simple'::regconfig, title || ' ' || coalesce(document->>'titleEn', ''))) AS lexemes
+    FROM agreements`.execute(db);
+  return rows;
+}
+
+/** A batch of clauses' lexemes, in (agreement, clause) order after the given clause. */
+export async function readClauseLexemes(
+  db: Db,
+  after: { agreementId: string; clauseId: string } | null,
+  limit: number,
+): Promise<{ agreement_id: string; id: string; config: string; lexemes: string[] }[]> {
+  const { rows } = await sql<{ agreement_id: string; id: string; config: string; lexemes: string[] }>`
+    SELECT agreement_id, id, ts_config::text AS config, tsvector_to_array(search) AS lexemes
+    FROM agreement_clauses
+    ${after ? sql`WHERE (agreement_id, id) > (${after.agreementId}, ${after.clauseId})` : sql``}
+    ORDER BY agreement_id, id LIMIT ${limit}`.execute(db);
+  return rows;
+}
+
 /** The library's version: a trigger bumps it on every statement that changes agreements, clauses or findings. */
 export async function readLibraryVersion(db: Db): Promise<string> {
   const row = await db.selectFrom("agreement_library_version").select("version").executeTakeFirstOrThrow();
@@ -111,7 +141,9 @@ export async function findSnippets(db: Db, agreementIds: string[], q: string, pe
       SELECT c.agreement_id, c.id, c.article_ref, c.position, c.ts_config, c.body,
         row_number() OVER (PARTITION BY c.agreement_id ORDER BY c.position) AS n
       FROM agreement_clauses c
-      WHERE c.agreement_id IN (${sql.join(agreementIds)}) AND ${clauseMatches("c", q)}
+      -- The clause's own configuration as a column: the page's few clauses are read by primary key,
+      -- not through a common word's long posting list.
+      WHERE c.agreement_id IN (${sql.join(agreementIds)}) AND c.search @@ websearch_to_tsquery(c.ts_config, ${q})
     ) ranked WHERE n <= ${perAgreement} ORDER BY agreement_id, position`.execute(db);
   return rows;
 }

@@ -70,16 +70,17 @@ export class LibrarySearchIndex {
     const passes = entryFilter(query);
     let matching: number[];
     if (matchingClauses) {
-      const clauses = new Int32Array(this.entries.length);
-      matching = [];
+      // Sort keys that order by clauses (descending), then title (the ordinal): one numeric sort.
+      const keys = new Float64Array(matchingClauses.size);
+      let n = 0;
       for (const [id, count] of matchingClauses) {
         const ordinal = this.ordinalOf.get(id);
         // An agreement saved after this index was loaded waits for the next search.
         if (ordinal === undefined || !passes(this.entries[ordinal] as SearchEntry)) continue;
-        clauses[ordinal] = count;
-        matching.push(ordinal);
+        keys[n++] = -count * this.entries.length + ordinal;
       }
-      matching.sort((a, b) => (clauses[b] as number) - (clauses[a] as number) || a - b);
+      const size = this.entries.length;
+      matching = Array.from(keys.subarray(0, n).sort(), (key) => ((key % size) + size) % size);
     } else {
       matching = [];
       for (const [ordinal, entry] of this.entries.entries()) if (passes(entry)) matching.push(ordinal);

@@ -1,50 +1,12 @@
 import type { AgreementSearchQuery, AgreementSearchResult } from "../../../../../common/agreements-api.ts";
 import type { Db } from "../../../platform/db/database.ts";
-import {
-  findMatchingClauseCounts,
-  findSnippets,
-  loadSearchEntries,
-  MATCH_END,
-  MATCH_START,
-  readLibraryVersion,
-} from "../agreements-search.repository.ts";
-import { LibrarySearchIndex } from "../search-index.ts";
-
-interface LoadedIndex {
-  version: string;
-  index: Promise<LibrarySearchIndex>;
-}
-
-/** The search index of each database, reloaded when the library's version moves on. */
-const indexes = new WeakMap<Db, LoadedIndex>();
-
-/**
- * The library's search index, current as of this call: one cheap version read per search, and a
- * reload (shared by every search waiting for it) only after the library changed. Inside a
- * transaction the index is built from what that transaction sees and not kept.
- */
-export async function currentSearchIndex(db: Db): Promise<LibrarySearchIndex> {
-  if (db.isTransaction) return new LibrarySearchIndex((await loadSearchEntries(db)).entries);
-  const version = await readLibraryVersion(db);
-  const loaded = indexes.get(db);
-  if (loaded?.version === version) return loaded.index;
-  const reload = loadSearchEntries(db).then(({ version: readAt, entries }) => {
-    const index = new LibrarySearchIndex(entries);
-    if (indexes.get(db) === pending) indexes.set(db, { version: readAt, index: Promise.resolve(index) });
-    return index;
-  });
-  const pending: LoadedIndex = { version, index: reload };
-  indexes.set(db, pending);
-  reload.catch(() => {
-    if (indexes.get(db) === pending) indexes.delete(db);
-  });
-  return reload;
-}
+import { findSnippets, MATCH_END, MATCH_START } from "../agreements-search.repository.ts";
+import { matchingClauseCounts, searchIndexAt } from "./search-indexes.ts";
 
 /** Public: searches the library in each clause's own language, with filters, facets and snippets. */
 export async function searchAgreements(db: Db, query: AgreementSearchQuery): Promise<AgreementSearchResult> {
-  const index = await currentSearchIndex(db);
-  const matchingClauses = query.q ? await findMatchingClauseCounts(db, query.q) : undefined;
+  const { version, index } = await searchIndexAt(db);
+  const matchingClauses = query.q ? await matchingClauseCounts(db, version, query.q) : undefined;
   const { total, entries, facets } = index.rank(query, matchingClauses);
   const snippets = query.q
     ? await findSnippets(
