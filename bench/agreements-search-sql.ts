@@ -8,7 +8,8 @@ import type { Db } from "../server/src/platform/db/database.ts";
  * Agreements search written by hand as SQL, for two uses:
  * - `referenceSearch`: the whole answer (total, ranking, facets) computed by PostgreSQL alone, the
  *   oracle the in-memory index must agree with (tests and the bench's check round);
- * - `rawSearchStatements`: the statements searchAgreements sends, as the bench's baseline.
+ * - `rawSearchStatements`: the search's database work done by PostgreSQL alone (version, text
+ *   match, snippets), as the bench's baseline; the search itself matches text in memory.
  */
 
 /** What two answers must agree on: total, the page in order, facets and the snippets' text. */
@@ -146,9 +147,9 @@ export async function referenceSearch(db: Db, query: AgreementSearchQuery): Prom
 }
 
 /**
- * The statements searchAgreements sends for a query whose page holds `pageIds`, written by hand:
- * the library version, the matching clauses counted per agreement (with words), and the snippets
- * of the page (with words). Returns the snippets with the match markers removed.
+ * The database work of a search whose page holds `pageIds`, by PostgreSQL alone, written by hand:
+ * the library version, the matching clauses counted per agreement and the matching titles (with
+ * words), and the snippets of the page (with words). Returns the snippets without match markers.
  */
 export async function rawSearchStatements(
   db: Db,
