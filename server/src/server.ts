@@ -1,6 +1,7 @@
 import closeWithGrace from "close-with-grace";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app.ts";
+import { prepareAgreementSearch } from "./modules/agreements/index.ts";
 import { type Config, isLoopback } from "./platform/config/config.ts";
 import { createSecretBox, loadSecretBoxKey } from "./platform/crypto/secret-box.ts";
 import type { Db } from "./platform/db/database.ts";
@@ -29,7 +30,18 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   });
 
   await app.listen({ port: config.port, host: config.host });
+  warmUpSearch(app, database.db);
   return app;
+}
+
+/** Loads the agreements search indexes in the background, so the first search does not wait for them. */
+function warmUpSearch(app: FastifyInstance, db: Db): void {
+  const started = performance.now();
+  prepareAgreementSearch(db).then(
+    (loaded) =>
+      app.log.info({ ...loaded, ms: Math.round(performance.now() - started) }, "agreements search indexes loaded"),
+    (err: unknown) => app.log.warn({ err }, "agreements search indexes not loaded; searches load them"),
+  );
 }
 
 /** Demo accounts have public passwords: never serve them beyond this machine unless the operator asked for demo data. */

@@ -11,6 +11,7 @@ export { evaluateLabelledClauses, formatEvaluation } from "./import/evaluation/e
 export { exportLibrary } from "./use-cases/export-library.ts";
 export { importLibraryFile } from "./use-cases/import-library.ts";
 export { loadLibrary } from "./use-cases/load-library.ts";
+export { prepareSearch as prepareAgreementSearch } from "./use-cases/search-indexes.ts";
 
 /** Serves the agreements library under /api/v1. */
 export async function registerAgreements(app: FastifyInstance, options: { db: Db; now: () => Date }): Promise<void> {
