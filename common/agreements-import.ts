@@ -94,7 +94,8 @@ export const importedClauseSchema = z.object({
 });
 export type ImportedClause = z.infer<typeof importedClauseSchema>;
 
-export const IMPORT_STATUSES = ["draft", "committed", "discarded"] as const;
+/** A discarded draft is deleted, text and all, so it has no status. */
+export const IMPORT_STATUSES = ["draft", "committed"] as const;
 
 export const importSourceSchema = z.object({
   kind: z.enum(IMPORT_SOURCE_KINDS),

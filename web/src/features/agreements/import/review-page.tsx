@@ -184,9 +184,6 @@ function ReviewPage({ initial, codes, union }: ReviewPageProps) {
           ) : null}
         </div>
       ) : null}
-      {draft.status === "discarded" ? (
-        <p className="status-message import-review__state">{t("agreements.import.review.discardedState")}</p>
-      ) : null}
       <DraftDetails draft={draft} name={name} />
       {draft.warnings.length > 0 ? (
         <section className="import-warnings" aria-labelledby="import-warnings-title">
