@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   "import_unsupported",
   "import_encoding",
   "import_too_large",
+  "invalid_receipt",
   "unavailable",
   "internal",
 ] as const;

@@ -62,6 +62,16 @@ export interface SignInThrottleTable {
   updated_at: Timestamp;
 }
 
+/** A person's reader key pair (decision 0006): the private key only wrapped (see platform/crypto/reader-keys.ts). */
+export interface ReaderKeysTable {
+  user_id: string;
+  public_key: Uint8Array;
+  wrapped_by_password: string;
+  wrapped_by_recovery_code: string;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
 export interface IdentityTables {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -69,4 +79,5 @@ export interface IdentityTables {
   sessions: SessionsTable;
   api_keys: ApiKeysTable;
   sign_in_throttle: SignInThrottleTable;
+  reader_keys: ReaderKeysTable;
 }

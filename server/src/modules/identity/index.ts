@@ -10,6 +10,12 @@ export { enrollTotpSecret } from "./use-cases/enroll-totp.ts";
 export { issueApiKey } from "./use-cases/manage-api-keys.ts";
 export { grantRole } from "./use-cases/manage-members.ts";
 export { createOrganization, filterUnions, organizationNames } from "./use-cases/organizations.ts";
+export {
+  createReaderKeysIfMissing,
+  listReportReceivers,
+  officerReaderKeys,
+  unlockReaderKey,
+} from "./use-cases/reader-keys.ts";
 
 export interface IdentityPluginOptions {
   context: IdentityContext;

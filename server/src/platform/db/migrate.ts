@@ -5,6 +5,8 @@ import * as agreements from "./migrations/0002-agreements.ts";
 import * as agreementChanges from "./migrations/0003-agreement-changes.ts";
 import * as agreementImports from "./migrations/0004-agreement-imports.ts";
 import * as agreementSearch from "./migrations/0005-agreement-search.ts";
+import * as readerKeys from "./migrations/0006-reader-keys.ts";
+import * as reports from "./migrations/0007-reports.ts";
 
 /** Versioned migrations, in order. Names never change once released. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -13,6 +15,8 @@ const MIGRATIONS: Record<string, Migration> = {
   "0003-agreement-changes": agreementChanges,
   "0004-agreement-imports": agreementImports,
   "0005-agreement-search": agreementSearch,
+  "0006-reader-keys": readerKeys,
+  "0007-reports": reports,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

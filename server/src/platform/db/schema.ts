@@ -1,5 +1,6 @@
 import type { AgreementsTables } from "../../modules/agreements/index.ts";
 import type { IdentityTables } from "../../modules/identity/index.ts";
+import type { ReportsTables } from "../../modules/reports/index.ts";
 
 /** Every table, by owning module. A module queries only its own tables. */
-export interface DatabaseSchema extends IdentityTables, AgreementsTables {}
+export interface DatabaseSchema extends IdentityTables, AgreementsTables, ReportsTables {}

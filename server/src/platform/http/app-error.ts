@@ -19,6 +19,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   import_unsupported: 400,
   import_encoding: 400,
   import_too_large: 413,
+  invalid_receipt: 401,
   unavailable: 503,
   internal: 500,
 };

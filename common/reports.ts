@@ -1,0 +1,129 @@
+import { z } from "zod";
+import { SECTORS } from "./agreements.ts";
+
+export const REPORT_KINDS = ["violation", "accident"] as const;
+
+/** What a violation report is about (issue 4). */
+export const VIOLATION_CATEGORIES = [
+  "unpaid_pay",
+  "unpaid_overtime",
+  "excessive_hours",
+  "no_social_security",
+  "harassment_violence",
+  "discrimination",
+  "unsafe_conditions",
+  "retaliation",
+  "ai_without_consent",
+  "agreement_breach",
+] as const;
+
+export const INJURY_SEVERITIES = ["none", "minor", "treated", "serious", "fatal"] as const;
+export const REPORT_STATUSES = ["new", "acknowledged", "in_progress", "resolved", "closed"] as const;
+export const REPORT_OUTCOMES = ["substantiated", "referred", "not_substantiated", "withdrawn"] as const;
+export const REPORT_LANGUAGES = ["en", "es", "fr", "de"] as const;
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+/**
+ * Where it happened, precisely enough to act on: most unusable reports in Mexico's system had an
+ * imprecise workplace address (research/reporting.md).
+ */
+export const workplaceSchema = z
+  .object({
+    /** The production, venue or employer as known on site. */
+    name: text(200).min(2),
+    /** Street and number, or a landmark a visitor could find. */
+    address: text(300).min(5),
+    city: text(120).min(2),
+    country: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{2}$/, "ISO 3166-1 alpha-2 code"),
+    /** Stage, set, floor, room… */
+    detail: text(300).optional(),
+  })
+  .superRefine((place, context) => {
+    if (place.address.split(/\s+/).length < 2) {
+      context.addIssue({
+        code: "custom",
+        path: ["address"],
+        message: "Give the street and number, or a landmark (at least two words)",
+      });
+    }
+    if (place.address.toLowerCase() === place.city.toLowerCase()) {
+      context.addIssue({ code: "custom", path: ["address"], message: "The address must say more than the city" });
+    }
+  });
+
+export const contactSchema = z
+  .object({
+    name: text(120).optional(),
+    email: z.email().max(254).optional(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 ().-]{6,25}$/, "A phone number")
+      .optional(),
+  })
+  .refine((contact) => contact.email !== undefined || contact.phone !== undefined, {
+    message: "Give an e-mail address or a phone number, or stay anonymous",
+  });
+
+const submissionBase = z.object({
+  organizationId: z.uuid(),
+  sector: z.enum(SECTORS).optional(),
+  workplace: workplaceSchema,
+  /** What happened, in the reporter's words. */
+  description: text(10_000).min(10),
+  happenedOn: z.iso.date().optional(),
+  /** null: anonymous. */
+  contact: contactSchema.nullable(),
+  language: z.enum(REPORT_LANGUAGES),
+});
+
+export const violationSubmissionSchema = submissionBase.extend({
+  kind: z.literal("violation"),
+  category: z.enum(VIOLATION_CATEGORIES),
+  /** The agreement (and clause) the reporter says was breached. */
+  agreement: z.object({ agreementId: text(200), clauseId: text(200).optional() }).optional(),
+});
+
+export const accidentSubmissionSchema = submissionBase.extend({
+  kind: z.literal("accident"),
+  accident: z.object({
+    occurredAt: z.iso.datetime({ offset: true, local: true }),
+    severity: z.enum(INJURY_SEVERITIES),
+    medicalCare: z.boolean(),
+    employerReported: z.enum(["yes", "no", "unknown"]),
+  }),
+});
+
+export const reportSubmissionSchema = z.discriminatedUnion("kind", [
+  violationSubmissionSchema,
+  accidentSubmissionSchema,
+]);
+export type ReportSubmission = z.infer<typeof reportSubmissionSchema>;
+
+/** What only the readers see: everything the reporter wrote, kept encrypted. */
+export type ReportContent = Omit<ReportSubmission, "organizationId" | "sector">;
+
+export const reportMessageSchema = z.object({
+  author: z.enum(["reporter", "officer"]),
+  at: z.string(),
+  text: z.string(),
+});
+
+/** What the reporter sees with the receipt. */
+export const reporterViewSchema = z.object({
+  status: z.enum(REPORT_STATUSES),
+  outcome: z.enum(REPORT_OUTCOMES).nullable(),
+  receivedAt: z.string(),
+  acknowledgeBy: z.string(),
+  feedbackBy: z.string(),
+  acknowledgedAt: z.string().nullable(),
+  organizationName: z.string(),
+  content: z.custom<ReportContent>(),
+  messages: z.array(reportMessageSchema),
+});
+export type ReporterView = z.infer<typeof reporterViewSchema>;

@@ -1,0 +1,114 @@
+import type { Insertable } from "kysely";
+import { getSodium } from "../../platform/crypto/sodium.ts";
+import type { Db } from "../../platform/db/database.ts";
+import type { ReportsTable } from "./reports.tables.ts";
+
+/** SQL for the reports tables only; every function takes the executor. */
+
+/** The installation's receipt salt, created on first use (the same for every server instance). */
+export async function receiptSalt(db: Db): Promise<Uint8Array> {
+  const existing = await db.selectFrom("report_settings").select("receipt_salt").executeTakeFirst();
+  if (existing) return Uint8Array.from(existing.receipt_salt);
+  const sodium = await getSodium();
+  await db
+    .insertInto("report_settings")
+    .values({ receipt_salt: sodium.randombytes_buf(sodium.crypto_pwhash_SALTBYTES) })
+    .onConflict((c) => c.column("singleton").doNothing())
+    .execute();
+  const row = await db.selectFrom("report_settings").select("receipt_salt").executeTakeFirstOrThrow();
+  return Uint8Array.from(row.receipt_salt);
+}
+
+export type NewReport = Omit<Insertable<ReportsTable>, "id" | "status" | "outcome" | "acknowledged_at" | "resolved_at">;
+
+export async function insertReport(
+  db: Db,
+  report: NewReport,
+  seals: { userId: string; sealedKey: Uint8Array }[],
+): Promise<string> {
+  const { id } = await db.insertInto("reports").values(report).returning("id").executeTakeFirstOrThrow();
+  if (seals.length > 0) {
+    await db
+      .insertInto("report_key_seals")
+      .values(
+        seals.map((seal) => ({
+          report_id: id,
+          organization_id: report.organization_id,
+          user_id: seal.userId,
+          sealed_key: seal.sealedKey,
+        })),
+      )
+      .execute();
+  }
+  return id;
+}
+
+export function findReportByReceiptLookup(db: Db, lookup: string) {
+  return db
+    .selectFrom("reports")
+    .select([
+      "id",
+      "organization_id",
+      "status",
+      "outcome",
+      "received_at",
+      "acknowledge_by",
+      "feedback_by",
+      "acknowledged_at",
+      "key_for_reporter",
+      "content",
+    ])
+    .where("receipt_lookup", "=", lookup)
+    .executeTakeFirst();
+}
+
+export function listMessages(db: Db, reportId: string) {
+  return db
+    .selectFrom("report_messages")
+    .select(["author", "created_at", "content"])
+    .where("report_id", "=", reportId)
+    .orderBy("created_at")
+    .orderBy("id")
+    .execute();
+}
+
+export async function insertMessage(
+  db: Db,
+  message: {
+    reportId: string;
+    organizationId: string;
+    author: "reporter" | "officer";
+    userId: string | null;
+    at: Date;
+    content: Uint8Array;
+  },
+): Promise<void> {
+  await db
+    .insertInto("report_messages")
+    .values({
+      report_id: message.reportId,
+      organization_id: message.organizationId,
+      author: message.author,
+      author_user_id: message.userId,
+      created_at: message.at,
+      content: message.content,
+    })
+    .execute();
+}
+
+/** Records who did what to a report, and when; never what it says. */
+export async function recordEvent(
+  db: Db,
+  event: { reportId: string; organizationId: string; userId: string | null; action: string; at: Date },
+): Promise<void> {
+  await db
+    .insertInto("report_events")
+    .values({
+      report_id: event.reportId,
+      organization_id: event.organizationId,
+      user_id: event.userId,
+      action: event.action,
+      at: event.at,
+    })
+    .execute();
+}

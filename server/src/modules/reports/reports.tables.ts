@@ -1,0 +1,71 @@
+import type { ColumnType, Generated } from "kysely";
+import type { REPORT_KINDS, REPORT_OUTCOMES, REPORT_STATUSES } from "../../../../common/reports.ts";
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+/** One row: the installation's salt for receipts (decision 0006). */
+export interface ReportSettingsTable {
+  singleton: Generated<boolean>;
+  receipt_salt: Uint8Array;
+}
+
+/** A report: in clear what the queue, deadlines and figures need; the rest in `content`, encrypted. */
+export interface ReportsTable {
+  id: Generated<string>;
+  organization_id: string;
+  kind: (typeof REPORT_KINDS)[number];
+  /** The violation's category, or "accident". */
+  category: string;
+  country: string;
+  sector: string | null;
+  status: Generated<(typeof REPORT_STATUSES)[number]>;
+  outcome: (typeof REPORT_OUTCOMES)[number] | null;
+  received_at: Timestamp;
+  acknowledge_by: Timestamp;
+  feedback_by: Timestamp;
+  acknowledged_at: Timestamp | null;
+  resolved_at: Timestamp | null;
+  /** Finds the report from its receipt; reveals nothing of the receipt or its key. */
+  receipt_lookup: string;
+  /** The report's key, encrypted with the receipt's key. */
+  key_for_reporter: Uint8Array;
+  /** What the reporter wrote (ReportContent as JSON), encrypted with the report's key. */
+  content: Uint8Array;
+}
+
+/** The report's key sealed to one officer of the organization holding the report. */
+export interface ReportKeySealsTable {
+  report_id: string;
+  organization_id: string;
+  user_id: string;
+  sealed_key: Uint8Array;
+}
+
+export interface ReportMessagesTable {
+  id: Generated<string>;
+  report_id: string;
+  organization_id: string;
+  author: "reporter" | "officer";
+  author_user_id: string | null;
+  created_at: Timestamp;
+  /** The message text, encrypted with the report's key. */
+  content: Uint8Array;
+}
+
+/** Who did what to a report and when; never its content. */
+export interface ReportEventsTable {
+  id: Generated<string>;
+  report_id: string | null;
+  organization_id: string;
+  user_id: string | null;
+  action: string;
+  at: Timestamp;
+}
+
+export interface ReportsTables {
+  report_settings: ReportSettingsTable;
+  reports: ReportsTable;
+  report_key_seals: ReportKeySealsTable;
+  report_messages: ReportMessagesTable;
+  report_events: ReportEventsTable;
+}

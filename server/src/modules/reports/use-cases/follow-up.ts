@@ -1,0 +1,97 @@
+import type { ReportContent, ReporterView } from "../../../../../common/reports.ts";
+import { decryptText, decryptWithKey, encryptWithKey } from "../../../platform/crypto/envelope.ts";
+import { deriveReceiptSecrets, normalizeReceipt, RECEIPT_DIGITS } from "../../../platform/crypto/receipts.ts";
+import { getSodium } from "../../../platform/crypto/sodium.ts";
+import { type Db, inTransaction } from "../../../platform/db/database.ts";
+import { AppError } from "../../../platform/http/app-error.ts";
+import { organizationNames } from "../../identity/index.ts";
+import {
+  findReportByReceiptLookup,
+  insertMessage,
+  listMessages,
+  receiptSalt,
+  recordEvent,
+} from "../reports.repository.ts";
+
+/** Typed receipts that cannot be one still cost one Argon2id run, so every wrong receipt takes as long. */
+const DECOY_DIGITS = "0".repeat(RECEIPT_DIGITS);
+
+/**
+ * The report a receipt opens, with its key. Every wrong receipt, malformed or not, gets the same
+ * error after the same work.
+ */
+async function openWithReceipt(db: Db, typedReceipt: string) {
+  const digits = normalizeReceipt(typedReceipt);
+  const secrets = await deriveReceiptSecrets(digits ?? DECOY_DIGITS, await receiptSalt(db));
+  const sodium = await getSodium();
+  try {
+    const report = digits === null ? undefined : await findReportByReceiptLookup(db, secrets.lookup);
+    if (!report) throw wrongReceipt();
+    const recordKey = await decryptWithKey(Uint8Array.from(report.key_for_reporter), secrets.key).catch(() => {
+      throw wrongReceipt();
+    });
+    return { report, recordKey };
+  } finally {
+    sodium.memzero(secrets.key);
+  }
+}
+
+function wrongReceipt(): AppError {
+  return new AppError("invalid_receipt", "This receipt does not match a report.");
+}
+
+/** Public, with the receipt alone: the report's status, what the reporter wrote, and the messages. */
+export async function followUpReport(db: Db, typedReceipt: string): Promise<ReporterView> {
+  const { report, recordKey } = await openWithReceipt(db, typedReceipt);
+  try {
+    const content = JSON.parse(await decryptText(Uint8Array.from(report.content), recordKey)) as ReportContent;
+    const messages = await Promise.all(
+      (await listMessages(db, report.id)).map(async (message) => ({
+        author: message.author,
+        at: message.created_at.toISOString(),
+        text: await decryptText(Uint8Array.from(message.content), recordKey),
+      })),
+    );
+    const names = await organizationNames(db, [report.organization_id]);
+    return {
+      status: report.status,
+      outcome: report.outcome,
+      receivedAt: report.received_at.toISOString(),
+      acknowledgeBy: report.acknowledge_by.toISOString(),
+      feedbackBy: report.feedback_by.toISOString(),
+      acknowledgedAt: report.acknowledged_at?.toISOString() ?? null,
+      organizationName: names.get(report.organization_id) ?? "",
+      content,
+      messages,
+    };
+  } finally {
+    (await getSodium()).memzero(recordKey);
+  }
+}
+
+/** Public, with the receipt alone: the reporter adds a message (an answer, or more information). */
+export async function addReporterMessage(db: Db, typedReceipt: string, text: string, now: Date): Promise<void> {
+  const { report, recordKey } = await openWithReceipt(db, typedReceipt);
+  try {
+    const content = await encryptWithKey(text, recordKey);
+    await inTransaction(db, async (trx) => {
+      await insertMessage(trx, {
+        reportId: report.id,
+        organizationId: report.organization_id,
+        author: "reporter",
+        userId: null,
+        at: now,
+        content,
+      });
+      await recordEvent(trx, {
+        reportId: report.id,
+        organizationId: report.organization_id,
+        userId: null,
+        action: "reporter_message",
+        at: now,
+      });
+    });
+  } finally {
+    (await getSodium()).memzero(recordKey);
+  }
+}

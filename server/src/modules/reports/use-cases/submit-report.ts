@@ -1,0 +1,85 @@
+import type { ReportContent, ReportSubmission } from "../../../../../common/reports.ts";
+import { createRecordKey, encryptWithKey, sealToReader } from "../../../platform/crypto/envelope.ts";
+import { createReceipt, deriveReceiptSecrets, normalizeReceipt } from "../../../platform/crypto/receipts.ts";
+import { getSodium } from "../../../platform/crypto/sodium.ts";
+import { type Db, inTransaction } from "../../../platform/db/database.ts";
+import { AppError } from "../../../platform/http/app-error.ts";
+import { listReportReceivers, officerReaderKeys } from "../../identity/index.ts";
+import { insertReport, receiptSalt, recordEvent } from "../reports.repository.ts";
+
+/** Deadlines of EU directive 2019/1937: acknowledge within 7 days, feedback within 3 months. */
+export const DEFAULT_DEADLINES = { acknowledgeDays: 7, feedbackMonths: 3 } as const;
+
+/**
+ * Public, no account: files a report with the chosen organization. Everything the reporter wrote is
+ * encrypted with a new key, sealed to each of the organization's officers and wrapped with the
+ * receipt's key. Returns the receipt, which exists nowhere else: show it once.
+ */
+export async function submitReport(
+  db: Db,
+  submission: ReportSubmission,
+  now: Date,
+): Promise<{ receipt: string; reportId: string }> {
+  const receivers = await listReportReceivers(db);
+  if (!receivers.some((receiver) => receiver.id === submission.organizationId)) {
+    throw new AppError("validation_failed", "This organization does not receive reports. Choose another one.", {
+      fields: [{ path: "body.organizationId", message: "Does not receive reports" }],
+    });
+  }
+  const officers = await officerReaderKeys(db, submission.organizationId);
+  const { organizationId, sector, ...content } = submission;
+
+  const sodium = await getSodium();
+  const receipt = await createReceipt();
+  const receiptKey = await deriveReceiptSecrets(normalizeReceipt(receipt) as string, await receiptSalt(db));
+  const recordKey = await createRecordKey();
+  try {
+    const encrypted = await encryptWithKey(JSON.stringify(content satisfies ReportContent), recordKey);
+    const keyForReporter = await encryptWithKey(recordKey, receiptKey.key);
+    const seals = await Promise.all(
+      officers.map(async (officer) => ({
+        userId: officer.userId,
+        sealedKey: await sealToReader(recordKey, officer.publicKey),
+      })),
+    );
+    const reportId = await inTransaction(db, async (trx) => {
+      const id = await insertReport(
+        trx,
+        {
+          organization_id: organizationId,
+          kind: submission.kind,
+          category: submission.kind === "violation" ? submission.category : "accident",
+          country: submission.workplace.country,
+          sector: sector ?? null,
+          received_at: now,
+          acknowledge_by: addDays(now, DEFAULT_DEADLINES.acknowledgeDays),
+          feedback_by: addMonths(now, DEFAULT_DEADLINES.feedbackMonths),
+          receipt_lookup: receiptKey.lookup,
+          key_for_reporter: keyForReporter,
+          content: encrypted,
+        },
+        seals,
+      );
+      await recordEvent(trx, { reportId: id, organizationId, userId: null, action: "received", at: now });
+      return id;
+    });
+    return { receipt, reportId };
+  } finally {
+    sodium.memzero(recordKey);
+    sodium.memzero(receiptKey.key);
+  }
+}
+
+function addDays(date: Date, days: number): Date {
+  return new Date(date.getTime() + days * 24 * 60 * 60 * 1000);
+}
+
+/** The same day `months` later, or the month's last day when it is shorter (30 November + 3 → 28/29 February). */
+export function addMonths(date: Date, months: number): Date {
+  const result = new Date(date);
+  result.setUTCDate(1);
+  result.setUTCMonth(result.getUTCMonth() + months);
+  const lastDay = new Date(Date.UTC(result.getUTCFullYear(), result.getUTCMonth() + 1, 0)).getUTCDate();
+  result.setUTCDate(Math.min(date.getUTCDate(), lastDay));
+  return result;
+}
