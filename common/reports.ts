@@ -106,7 +106,11 @@ export const reportSubmissionSchema = z.discriminatedUnion("kind", [
 export type ReportSubmission = z.infer<typeof reportSubmissionSchema>;
 
 /** What only the readers see: everything the reporter wrote, kept encrypted. */
-export type ReportContent = Omit<ReportSubmission, "organizationId" | "sector">;
+export const reportContentSchema = z.discriminatedUnion("kind", [
+  violationSubmissionSchema.omit({ organizationId: true, sector: true }),
+  accidentSubmissionSchema.omit({ organizationId: true, sector: true }),
+]);
+export type ReportContent = z.infer<typeof reportContentSchema>;
 
 export const reportMessageSchema = z.object({
   author: z.enum(["reporter", "officer"]),
@@ -123,7 +127,29 @@ export const reporterViewSchema = z.object({
   feedbackBy: z.string(),
   acknowledgedAt: z.string().nullable(),
   organizationName: z.string(),
-  content: z.custom<ReportContent>(),
+  content: reportContentSchema,
   messages: z.array(reportMessageSchema),
 });
 export type ReporterView = z.infer<typeof reporterViewSchema>;
+
+/** The receipt, typed by the reporter: digits, with any spaces or dashes. */
+export const receiptInputSchema = z.string().trim().min(1).max(80);
+
+export const followUpRequestSchema = z.object({ receipt: receiptInputSchema });
+export const reporterMessageRequestSchema = z.object({ receipt: receiptInputSchema, text: text(10_000) });
+export const receiptResponseSchema = z.object({ receipt: z.string() });
+
+export const reportReceiverSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(["union", "authority"]),
+  country: z.string().nullable(),
+});
+export const receiversQuerySchema = z.object({
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, "ISO 3166-1 alpha-2 code")
+    .optional(),
+});

@@ -18,6 +18,7 @@ import { sql } from "kysely";
 import { z } from "zod";
 import { registerAgreements } from "./modules/agreements/index.ts";
 import { identityPlugin } from "./modules/identity/index.ts";
+import { registerReports } from "./modules/reports/index.ts";
 import type { RouteAccess } from "./platform/auth/actor.ts";
 import type { Config } from "./platform/config/config.ts";
 import type { SecretBox } from "./platform/crypto/secret-box.ts";
@@ -109,6 +110,11 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
 
   await registerAgreements(app, { db: deps.db, now: identityContext.now });
+  await registerReports(app, {
+    db: deps.db,
+    now: identityContext.now,
+    followUpLimitPerMinute: config.signInLimitPerMinute,
+  });
 
   const servesWebApp = await serveWebApp(app, deps.webRoot ?? DEFAULT_WEB_ROOT);
   app.setNotFoundHandler((request, reply) => {
