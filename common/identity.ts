@@ -56,6 +56,11 @@ export const sessionResponseSchema = z.object({
   user: sessionUserSchema,
   csrfToken: z.string(),
   expiresAt: z.string().datetime(),
+  /**
+   * Only in the answer to the sign-in that created the person's reader keys: the code that recovers
+   * them if the password is lost. Shown once; Guildhall does not keep it.
+   */
+  recoveryCode: z.string().optional(),
 });
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 

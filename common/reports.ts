@@ -153,3 +153,36 @@ export const receiversQuerySchema = z.object({
     .regex(/^[A-Z]{2}$/, "ISO 3166-1 alpha-2 code")
     .optional(),
 });
+
+/** A case in an organization's queue: what is kept in clear, and which deadline it has passed. */
+export const caseSummarySchema = z.object({
+  id: z.string(),
+  kind: z.enum(REPORT_KINDS),
+  category: z.string(),
+  country: z.string(),
+  sector: z.string().nullable(),
+  status: z.enum(REPORT_STATUSES),
+  outcome: z.enum(REPORT_OUTCOMES).nullable(),
+  receivedAt: z.string(),
+  acknowledgeBy: z.string(),
+  feedbackBy: z.string(),
+  acknowledgedAt: z.string().nullable(),
+  /** The deadline passed without the step it asks for, if any. */
+  overdue: z.enum(["acknowledge", "feedback"]).nullable(),
+});
+export type CaseSummary = z.infer<typeof caseSummarySchema>;
+
+export const caseViewSchema = caseSummarySchema.extend({
+  content: reportContentSchema,
+  messages: z.array(reportMessageSchema),
+});
+export type CaseView = z.infer<typeof caseViewSchema>;
+
+export const officerMessageRequestSchema = z.object({ text: text(10_000) });
+
+export const caseStatusRequestSchema = z
+  .object({ status: z.enum(["in_progress", "resolved", "closed"]), outcome: z.enum(REPORT_OUTCOMES).optional() })
+  .refine((change) => change.status === "in_progress" || change.outcome !== undefined, {
+    path: ["outcome"],
+    message: "Resolving or closing a case needs an outcome",
+  });

@@ -35,6 +35,11 @@ const POLICY: Record<string, Caller[]> = {
   "POST /api/v1/reports": EVERYONE,
   "POST /api/v1/reports/follow-up": EVERYONE,
   "POST /api/v1/reports/follow-up/messages": EVERYONE,
+  "GET /api/v1/organizations/:orgId/reports": ["officer"],
+  "GET /api/v1/organizations/:orgId/reports/:reportId": ["officer"],
+  "POST /api/v1/organizations/:orgId/reports/:reportId/acknowledge": ["officer"],
+  "POST /api/v1/organizations/:orgId/reports/:reportId/status": ["officer"],
+  "POST /api/v1/organizations/:orgId/reports/:reportId/messages": ["officer"],
   "GET /api/v1/auth/session": SIGNED_IN,
   "POST /api/v1/auth/sign-out": SIGNED_IN,
   "POST /api/v1/auth/totp/setup": SIGNED_IN,
@@ -75,6 +80,7 @@ function concreteUrl(url: string): string {
     .replace(":orgId", orgs.organizationId)
     .replace(":userId", "00000000-0000-4000-8000-000000000000")
     .replace(":keyId", "00000000-0000-4000-8000-000000000000")
+    .replace(":reportId", "00000000-0000-4000-8000-000000000000")
     .replace(":role", "member");
 }
 

@@ -2,6 +2,8 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { ROLES_REQUIRING_TOTP } from "../../../../common/identity.ts";
 import type { Actor, RouteAccess } from "../../platform/auth/actor.ts";
 import { belongsToOrganization, hasOrganizationRole } from "../../platform/auth/actor.ts";
+import { DecryptionError } from "../../platform/crypto/envelope.ts";
+import { openForSession } from "../../platform/crypto/session-keys.ts";
 import { constantTimeEqual, sha256Hex } from "../../platform/crypto/tokens.ts";
 import { AppError, notFound } from "../../platform/http/app-error.ts";
 import type { IdentityContext } from "./identity.context.ts";
@@ -50,6 +52,14 @@ export async function resolveActor(
       csrfToken: session.csrf_token,
       enrollmentOnly: session.enrollment_only || needsEnrollment,
       expiresAt: session.expires_at,
+      readerKey: async () => {
+        const sealed = session.reader_key_sealed;
+        if (!sealed) return null;
+        return openForSession(Uint8Array.from(sealed), token).catch((error: unknown) => {
+          if (error instanceof DecryptionError) return null;
+          throw error;
+        });
+      },
     },
   };
 }

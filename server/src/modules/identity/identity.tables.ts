@@ -39,6 +39,8 @@ export interface SessionsTable {
   csrf_token: string;
   /** The password was right but a required second factor is not set up: only enrollment is allowed. */
   enrollment_only: boolean;
+  /** A reader's private key for this session, encrypted under a key derived from the cookie token. */
+  reader_key_sealed: ColumnType<Uint8Array | null, Uint8Array | null | undefined, Uint8Array | null>;
   created_at: CreatedAt;
   expires_at: Timestamp;
 }

@@ -1,4 +1,6 @@
 import type { SessionResponse } from "../../../../common/identity.ts";
+import type { ReaderKeyPair } from "../../platform/crypto/envelope.ts";
+import { sealForSession } from "../../platform/crypto/session-keys.ts";
 import { randomToken, sha256Hex } from "../../platform/crypto/tokens.ts";
 import type { Db } from "../../platform/db/database.ts";
 import type { IdentityContext } from "./identity.context.ts";
@@ -13,9 +15,10 @@ export interface CreatedSession {
 export async function createSession(
   context: IdentityContext,
   userId: string,
-  options: { enrollmentOnly: boolean },
+  options: { enrollmentOnly: boolean; readerKey?: ReaderKeyPair | null; recoveryCode?: string | null },
 ): Promise<CreatedSession> {
   const token = randomToken(32);
+  const readerKeySealed = options.readerKey ? await sealForSession(options.readerKey.privateKey, token) : null;
   const csrfToken = randomToken(24);
   const expiresAt = new Date(context.now().getTime() + context.sessionHours * 3_600_000);
   await context.db
@@ -30,18 +33,17 @@ export async function createSession(
       user_id: userId,
       csrf_token: csrfToken,
       enrollment_only: options.enrollmentOnly,
+      reader_key_sealed: readerKeySealed,
       created_at: context.now(),
       expires_at: expiresAt,
     })
     .execute();
-  return {
-    token,
-    response: await describeSession(context.db, userId, {
-      csrfToken,
-      enrollmentOnly: options.enrollmentOnly,
-      expiresAt,
-    }),
-  };
+  const response = await describeSession(context.db, userId, {
+    csrfToken,
+    enrollmentOnly: options.enrollmentOnly,
+    expiresAt,
+  });
+  return { token, response: options.recoveryCode ? { ...response, recoveryCode: options.recoveryCode } : response };
 }
 
 /** The session as the web app sees it: the user, their memberships, the CSRF token. */

@@ -1,4 +1,4 @@
-import type { Insertable } from "kysely";
+import type { Insertable, Updateable } from "kysely";
 import { getSodium } from "../../platform/crypto/sodium.ts";
 import type { Db } from "../../platform/db/database.ts";
 import type { ReportsTable } from "./reports.tables.ts";
@@ -111,4 +111,57 @@ export async function recordEvent(
       at: event.at,
     })
     .execute();
+}
+
+const CASE_COLUMNS = [
+  "id",
+  "kind",
+  "category",
+  "country",
+  "sector",
+  "status",
+  "outcome",
+  "received_at",
+  "acknowledge_by",
+  "feedback_by",
+  "acknowledged_at",
+  "resolved_at",
+] as const;
+
+export function listCases(db: Db, organizationId: string) {
+  return db
+    .selectFrom("reports")
+    .select(CASE_COLUMNS)
+    .where("organization_id", "=", organizationId)
+    .orderBy("received_at", "desc")
+    .orderBy("id")
+    .limit(500)
+    .execute();
+}
+
+export function findCase(db: Db, organizationId: string, reportId: string) {
+  return db
+    .selectFrom("reports")
+    .select([...CASE_COLUMNS, "content"])
+    .where("organization_id", "=", organizationId)
+    .where("id", "=", reportId)
+    .executeTakeFirst();
+}
+
+export async function findSealedKey(db: Db, reportId: string, userId: string): Promise<Uint8Array | undefined> {
+  const row = await db
+    .selectFrom("report_key_seals")
+    .select("sealed_key")
+    .where("report_id", "=", reportId)
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
+  return row?.sealed_key;
+}
+
+export async function updateCase(
+  db: Db,
+  reportId: string,
+  change: Pick<Updateable<ReportsTable>, "status" | "outcome" | "acknowledged_at" | "resolved_at">,
+): Promise<void> {
+  await db.updateTable("reports").set(change).where("id", "=", reportId).execute();
 }

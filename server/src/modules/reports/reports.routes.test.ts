@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, seedPeople, TEST_PASSWORD, type TestApp, type TestOrganizations } from "../../../test/app.ts";
-import { createReaderKeysIfMissing } from "../identity/index.ts";
+import {
+  addSignedInPerson,
+  buildTestApp,
+  seedPeople,
+  signIn,
+  TEST_PASSWORD,
+  type TestApp,
+  type TestOrganizations,
+} from "../../../test/app.ts";
+import { createReaderKeysIfMissing, grantRole } from "../identity/index.ts";
 
 let t: TestApp;
 let orgs: TestOrganizations;
@@ -111,5 +119,161 @@ describe("reports API, reporter's side", () => {
     });
     expect(crossSite.statusCode).toBe(403);
     expect(await count()).toBe(before);
+  });
+});
+
+describe("reports API, officers' side", () => {
+  async function fileReport(): Promise<{ receipt: string; reportId: string }> {
+    const filed = await t.app.inject({ method: "POST", url: "/api/v1/reports", payload: report(orgs.organizationId) });
+    const { receipt } = filed.json() as { receipt: string };
+    const newest = await t.db
+      .selectFrom("reports")
+      .select("id")
+      .orderBy("received_at", "desc")
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
+    return { receipt, reportId: newest.id };
+  }
+
+  it("lets an officer read a case, write to the reporter, acknowledge and resolve it, each step recorded", async () => {
+    const officer = await signIn(t, orgs.people.officer);
+    const { receipt, reportId } = await fileReport();
+    const base = `/api/v1/organizations/${orgs.organizationId}/reports`;
+
+    const queue = await t.app.inject({ method: "GET", url: base, headers: officer.headers });
+    expect(queue.statusCode).toBe(200);
+    expect(queue.json()).toContainEqual(expect.objectContaining({ id: reportId, status: "new", overdue: null }));
+    expect(queue.body).not.toContain("Twelve rehearsal hours");
+
+    const opened = await t.app.inject({ method: "GET", url: `${base}/${reportId}`, headers: officer.headers });
+    expect(opened.statusCode).toBe(200);
+    expect(opened.json()).toMatchObject({ id: reportId, content: { description: report("").description } });
+
+    const reply = await t.app.inject({
+      method: "POST",
+      url: `${base}/${reportId}/messages`,
+      headers: officer.headers,
+      payload: { text: "Thank you. Which weeks were not paid?" },
+    });
+    expect(reply.statusCode).toBe(204);
+    const acknowledged = await t.app.inject({
+      method: "POST",
+      url: `${base}/${reportId}/acknowledge`,
+      headers: officer.headers,
+    });
+    expect(acknowledged.json()).toMatchObject({ status: "acknowledged", acknowledgedAt: t.clock.now().toISOString() });
+    const again = await t.app.inject({
+      method: "POST",
+      url: `${base}/${reportId}/acknowledge`,
+      headers: officer.headers,
+    });
+    expect(again.statusCode).toBe(409);
+
+    const noOutcome = await t.app.inject({
+      method: "POST",
+      url: `${base}/${reportId}/status`,
+      headers: officer.headers,
+      payload: { status: "resolved" },
+    });
+    expect(noOutcome.statusCode).toBe(400);
+    const resolved = await t.app.inject({
+      method: "POST",
+      url: `${base}/${reportId}/status`,
+      headers: officer.headers,
+      payload: { status: "resolved", outcome: "substantiated" },
+    });
+    expect(resolved.json()).toMatchObject({ status: "resolved", outcome: "substantiated" });
+
+    const followUp = await t.app.inject({ method: "POST", url: "/api/v1/reports/follow-up", payload: { receipt } });
+    expect(followUp.json()).toMatchObject({
+      status: "resolved",
+      outcome: "substantiated",
+      messages: [{ author: "officer", text: "Thank you. Which weeks were not paid?" }],
+    });
+
+    const events = await t.db
+      .selectFrom("report_events")
+      .select(["action", "user_id"])
+      .where("report_id", "=", reportId)
+      .orderBy("id")
+      .execute();
+    const officerId = orgs.people.officer.userId;
+    expect(events).toEqual([
+      { action: "received", user_id: null },
+      { action: "viewed", user_id: officerId },
+      { action: "officer_message", user_id: officerId },
+      { action: "acknowledged", user_id: officerId },
+      { action: "status:resolved", user_id: officerId },
+    ]);
+  });
+
+  it("marks cases whose deadline passed", async () => {
+    const { reportId } = await fileReport();
+    t.clock.advance(8 * 24 * 3_600_000);
+    const officer = await signIn(t, orgs.people.officer);
+    const queue = await t.app.inject({
+      method: "GET",
+      url: `/api/v1/organizations/${orgs.organizationId}/reports`,
+      headers: officer.headers,
+    });
+    expect(queue.json()).toContainEqual(expect.objectContaining({ id: reportId, overdue: "acknowledge" }));
+  });
+
+  it("keeps cases from other roles and organizations, and from officers the case was not sealed to", async () => {
+    const { reportId } = await fileReport();
+    const url = `/api/v1/organizations/${orgs.organizationId}/reports/${reportId}`;
+    for (const [person, status] of [
+      [orgs.people.member, 403],
+      [orgs.people.admin, 403],
+      [orgs.outsiderAdmin, 404],
+    ] as const) {
+      const session = await signIn(t, person);
+      const response = await t.app.inject({ method: "GET", url, headers: session.headers });
+      expect(response.statusCode, person.email).toBe(status);
+      expect(response.body).not.toContain("Twelve rehearsal hours");
+    }
+
+    // A new officer gets reader keys (and the recovery code, once) at first sign-in, but not older cases.
+    const newcomer = await addSignedInPerson(t, orgs.organizationId, {
+      email: "new.officer@test.guildhall.test",
+      role: "officer",
+      totpSecret: "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXQ",
+    });
+    const firstKeys = await t.db
+      .selectFrom("reader_keys")
+      .select("user_id")
+      .where("user_id", "=", newcomer.userId)
+      .execute();
+    expect(firstKeys).toHaveLength(1);
+    const notShared = await t.app.inject({ method: "GET", url, headers: newcomer.session.headers });
+    expect(notShared.statusCode).toBe(403);
+    expect(notShared.json().error.message).toMatch(/not shared with you/);
+    const { reportId: later } = await fileReport();
+    const shared = await t.app.inject({
+      method: "GET",
+      url: `/api/v1/organizations/${orgs.organizationId}/reports/${later}`,
+      headers: newcomer.session.headers,
+    });
+    expect(shared.statusCode).toBe(200);
+  });
+
+  it("shows the recovery code in the answer to the sign-in that made the keys, and never again", async () => {
+    await grantRole(t.db, orgs.organizationId, {
+      email: "second.officer@test.guildhall.test",
+      displayName: "Second officer",
+      role: "officer",
+      password: TEST_PASSWORD,
+    });
+    const signInOnce = () =>
+      t.app.inject({
+        method: "POST",
+        url: "/api/v1/auth/sign-in",
+        payload: { email: "second.officer@test.guildhall.test", password: TEST_PASSWORD },
+      });
+    const first = await signInOnce();
+    expect(first.statusCode).toBe(200);
+    expect(first.json().recoveryCode).toMatch(/^\d{5}( \d{5}){4}$/);
+    const second = await signInOnce();
+    expect(second.json().recoveryCode).toBeUndefined();
   });
 });

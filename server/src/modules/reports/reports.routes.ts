@@ -1,7 +1,11 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
+  caseStatusRequestSchema,
+  caseSummarySchema,
+  caseViewSchema,
   followUpRequestSchema,
+  officerMessageRequestSchema,
   receiptResponseSchema,
   receiversQuerySchema,
   reporterMessageRequestSchema,
@@ -12,10 +16,14 @@ import {
 import type { Db } from "../../platform/db/database.ts";
 import { errorResponses } from "../../platform/http/error-schema.ts";
 import { listReportReceivers } from "../identity/index.ts";
+import { acknowledgeCase, changeCaseStatus, listQueue, openCase, replyToReporter } from "./use-cases/case-work.ts";
 import { addReporterMessage, followUpReport } from "./use-cases/follow-up.ts";
 import { submitReport } from "./use-cases/submit-report.ts";
 
 const PUBLIC = { kind: "public" } as const;
+const OFFICERS = { kind: "organization", roles: ["officer"] } as const;
+const orgParams = z.object({ orgId: z.uuid() });
+const caseParams = z.object({ orgId: z.uuid(), reportId: z.uuid() });
 const NO_STORE = { "cache-control": "no-store" };
 const tags = ["reports"];
 
@@ -86,6 +94,91 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ db: Db; now: () => Date; fol
     async (request, reply) => {
       await addReporterMessage(db, request.body.receipt, request.body.text, now());
       return reply.code(204).headers(NO_STORE).send(null);
+    },
+  );
+  app.get(
+    "/organizations/:orgId/reports",
+    {
+      config: { access: OFFICERS },
+      schema: {
+        tags,
+        summary: "The organization's cases, newest first, overdue ones marked (officers)",
+        params: orgParams,
+        response: { 200: z.array(caseSummarySchema), ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (request, reply) =>
+      reply.headers(NO_STORE).send(await listQueue(db, request.actor, request.params.orgId, now())),
+  );
+
+  app.get(
+    "/organizations/:orgId/reports/:reportId",
+    {
+      config: { access: OFFICERS },
+      schema: {
+        tags,
+        summary: "One case, decrypted with the officer's key; the access is recorded (officers)",
+        params: caseParams,
+        response: { 200: caseViewSchema, ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { orgId, reportId } = request.params;
+      return reply.headers(NO_STORE).send(await openCase(db, request.actor, orgId, reportId, now()));
+    },
+  );
+
+  app.post(
+    "/organizations/:orgId/reports/:reportId/acknowledge",
+    {
+      config: { access: OFFICERS },
+      schema: {
+        tags,
+        summary: "Confirm receipt to the reporter (officers)",
+        params: caseParams,
+        response: { 200: caseSummarySchema, ...errorResponses(401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const { orgId, reportId } = request.params;
+      return acknowledgeCase(db, request.actor, orgId, reportId, now());
+    },
+  );
+
+  app.post(
+    "/organizations/:orgId/reports/:reportId/status",
+    {
+      config: { access: OFFICERS },
+      schema: {
+        tags,
+        summary: "Move a case on: in progress, resolved or closed with an outcome (officers)",
+        params: caseParams,
+        body: caseStatusRequestSchema,
+        response: { 200: caseSummarySchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const { orgId, reportId } = request.params;
+      return changeCaseStatus(db, request.actor, orgId, reportId, request.body, now());
+    },
+  );
+
+  app.post(
+    "/organizations/:orgId/reports/:reportId/messages",
+    {
+      config: { access: OFFICERS },
+      schema: {
+        tags,
+        summary: "Write to the reporter, who reads it with the receipt (officers)",
+        params: caseParams,
+        body: officerMessageRequestSchema,
+        response: { 204: z.null(), ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { orgId, reportId } = request.params;
+      await replyToReporter(db, request.actor, orgId, reportId, request.body.text, now());
+      return reply.code(204).send(null);
     },
   );
 };

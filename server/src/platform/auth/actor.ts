@@ -1,4 +1,5 @@
 import type { Role } from "../../../../common/identity.ts";
+import type { ReaderKeyPair } from "../crypto/envelope.ts";
 
 export interface ActorMembership {
   organizationId: string;
@@ -10,6 +11,8 @@ export interface SessionInfo {
   csrfToken: string;
   enrollmentOnly: boolean;
   expiresAt: Date;
+  /** The signed-in person's reader key pair for this session, or null when they have none (decision 0006). */
+  readerKey: () => Promise<ReaderKeyPair | null>;
 }
 
 /** Who is making a request, resolved once per request by the identity module. */

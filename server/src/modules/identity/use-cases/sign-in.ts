@@ -15,6 +15,7 @@ import {
 import { type CreatedSession, createSession } from "../sessions.ts";
 import { FAILURES_FORGOTTEN_AFTER_MS, lockSecondsAfter } from "../sign-in-throttle.ts";
 import { verifyTotp } from "../totp.ts";
+import { createReaderKeysIfMissing, unlockReaderKey } from "./reader-keys.ts";
 
 const WRONG_CREDENTIALS = "The e-mail address or the password is not right.";
 
@@ -62,13 +63,18 @@ export async function signIn(context: IdentityContext, request: SignInRequest): 
     if (step === null || !(await claimTotpStep(context.db, user.id, step))) {
       return failed(new AppError("totp_invalid", "That code is not right or has expired."));
     }
-  } else {
-    const memberships = await listMembershipsOfUser(context.db, user.id);
+  }
+  const memberships = await listMembershipsOfUser(context.db, user.id);
+  if (!(user.totp_enabled && user.totp_secret_sealed)) {
     enrollmentOnly = memberships.some((m) => ROLES_REQUIRING_TOTP.includes(m.role));
   }
 
   await clearThrottle(context.db, throttleKey);
-  return createSession(context, user.id, { enrollmentOnly });
+  // Officers read reports: their reader keys are made at their first sign-in, and opened for the session.
+  if (!memberships.some((m) => m.role === "officer")) return createSession(context, user.id, { enrollmentOnly });
+  const created = await createReaderKeysIfMissing(context.db, user.id, request.password);
+  const readerKey = await unlockReaderKey(context.db, user.id, request.password);
+  return createSession(context, user.id, { enrollmentOnly, readerKey, recoveryCode: created?.recoveryCode });
 }
 
 function lockedOut(until: Date, now: Date): AppError {

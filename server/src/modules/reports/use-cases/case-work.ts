@@ -1,0 +1,166 @@
+import type { CaseSummary, CaseView, ReportContent } from "../../../../../common/reports.ts";
+import { type Actor, belongsToOrganization, hasOrganizationRole } from "../../../platform/auth/actor.ts";
+import { decryptText, encryptWithKey, openSealed } from "../../../platform/crypto/envelope.ts";
+import { getSodium } from "../../../platform/crypto/sodium.ts";
+import { type Db, inTransaction } from "../../../platform/db/database.ts";
+import { AppError, notFound } from "../../../platform/http/app-error.ts";
+import {
+  findCase,
+  findSealedKey,
+  insertMessage,
+  listCases,
+  listMessages,
+  recordEvent,
+  updateCase,
+} from "../reports.repository.ts";
+
+/** Officers of the organization holding the case work on it; outsiders learn nothing, not even that it exists. */
+function authorizeCaseWork(actor: Actor, organizationId: string): string {
+  if (actor.kind !== "user") throw new AppError("unauthenticated", "Please sign in.");
+  if (!belongsToOrganization(actor, organizationId)) throw notFound("organization");
+  if (!hasOrganizationRole(actor, organizationId, ["officer"])) {
+    throw new AppError("forbidden", "Only the organization's officers work on reports.");
+  }
+  return actor.userId;
+}
+
+type CaseRow = NonNullable<Awaited<ReturnType<typeof findCase>>>;
+
+function summarize(row: Omit<CaseRow, "content">, now: Date): CaseSummary {
+  const open = row.status !== "resolved" && row.status !== "closed";
+  const overdue =
+    row.status === "new" && now > row.acknowledge_by
+      ? "acknowledge"
+      : open && now > row.feedback_by
+        ? "feedback"
+        : null;
+  return {
+    id: row.id,
+    kind: row.kind,
+    category: row.category,
+    country: row.country,
+    sector: row.sector,
+    status: row.status,
+    outcome: row.outcome,
+    receivedAt: row.received_at.toISOString(),
+    acknowledgeBy: row.acknowledge_by.toISOString(),
+    feedbackBy: row.feedback_by.toISOString(),
+    acknowledgedAt: row.acknowledged_at?.toISOString() ?? null,
+    overdue,
+  };
+}
+
+/** The organization's cases, newest first, with overdue ones marked. Reads nothing encrypted. */
+export async function listQueue(db: Db, actor: Actor, organizationId: string, now: Date): Promise<CaseSummary[]> {
+  authorizeCaseWork(actor, organizationId);
+  return (await listCases(db, organizationId)).map((row) => summarize(row, now));
+}
+
+async function caseOf(db: Db, organizationId: string, reportId: string): Promise<CaseRow> {
+  const row = await findCase(db, organizationId, reportId);
+  if (!row) throw notFound("report");
+  return row;
+}
+
+/** The case's key, opened with the officer's session key. */
+async function openCaseKey(db: Db, actor: Actor, reportId: string, userId: string): Promise<Uint8Array> {
+  const readerKey = actor.kind === "user" ? await actor.session.readerKey() : null;
+  if (!readerKey) {
+    throw new AppError("forbidden", "Sign in again to open case files: your key is unlocked at sign-in.");
+  }
+  const sealed = await findSealedKey(db, reportId, userId);
+  if (!sealed) throw new AppError("forbidden", "This case was not shared with you; another officer can share it.");
+  return openSealed(Uint8Array.from(sealed), readerKey);
+}
+
+/** One case, decrypted for the officer; the access is recorded (who, when; never what was read). */
+export async function openCase(
+  db: Db,
+  actor: Actor,
+  organizationId: string,
+  reportId: string,
+  now: Date,
+): Promise<CaseView> {
+  const userId = authorizeCaseWork(actor, organizationId);
+  const row = await caseOf(db, organizationId, reportId);
+  const recordKey = await openCaseKey(db, actor, reportId, userId);
+  try {
+    const content = JSON.parse(await decryptText(Uint8Array.from(row.content), recordKey)) as ReportContent;
+    const messages = await Promise.all(
+      (await listMessages(db, reportId)).map(async (message) => ({
+        author: message.author,
+        at: message.created_at.toISOString(),
+        text: await decryptText(Uint8Array.from(message.content), recordKey),
+      })),
+    );
+    await recordEvent(db, { reportId, organizationId, userId, action: "viewed", at: now });
+    return { ...summarize(row, now), content, messages };
+  } finally {
+    (await getSodium()).memzero(recordKey);
+  }
+}
+
+/** Confirms receipt to the reporter (EU directive: within 7 days). */
+export async function acknowledgeCase(
+  db: Db,
+  actor: Actor,
+  organizationId: string,
+  reportId: string,
+  now: Date,
+): Promise<CaseSummary> {
+  const userId = authorizeCaseWork(actor, organizationId);
+  const row = await caseOf(db, organizationId, reportId);
+  if (row.status !== "new") throw new AppError("conflict", "This case has already been acknowledged.");
+  return inTransaction(db, async (trx) => {
+    await updateCase(trx, reportId, { status: "acknowledged", acknowledged_at: now });
+    await recordEvent(trx, { reportId, organizationId, userId, action: "acknowledged", at: now });
+    return summarize(await caseOf(trx, organizationId, reportId), now);
+  });
+}
+
+/** Moves a case on; resolving or closing it records its outcome. */
+export async function changeCaseStatus(
+  db: Db,
+  actor: Actor,
+  organizationId: string,
+  reportId: string,
+  change: { status: "in_progress" | "resolved" | "closed"; outcome?: CaseSummary["outcome"] },
+  now: Date,
+): Promise<CaseSummary> {
+  const userId = authorizeCaseWork(actor, organizationId);
+  const row = await caseOf(db, organizationId, reportId);
+  if (row.status === "closed") throw new AppError("conflict", "This case is closed.");
+  return inTransaction(db, async (trx) => {
+    await updateCase(trx, reportId, {
+      status: change.status,
+      outcome: change.status === "in_progress" ? null : (change.outcome ?? null),
+      acknowledged_at: row.acknowledged_at ?? now,
+      resolved_at: change.status === "in_progress" ? null : (row.resolved_at ?? now),
+    });
+    await recordEvent(trx, { reportId, organizationId, userId, action: `status:${change.status}`, at: now });
+    return summarize(await caseOf(trx, organizationId, reportId), now);
+  });
+}
+
+/** A message to the reporter, encrypted with the case's key; they read it with their receipt. */
+export async function replyToReporter(
+  db: Db,
+  actor: Actor,
+  organizationId: string,
+  reportId: string,
+  text: string,
+  now: Date,
+): Promise<void> {
+  const userId = authorizeCaseWork(actor, organizationId);
+  await caseOf(db, organizationId, reportId);
+  const recordKey = await openCaseKey(db, actor, reportId, userId);
+  try {
+    const content = await encryptWithKey(text, recordKey);
+    await inTransaction(db, async (trx) => {
+      await insertMessage(trx, { reportId, organizationId, author: "officer", userId, at: now, content });
+      await recordEvent(trx, { reportId, organizationId, userId, action: "officer_message", at: now });
+    });
+  } finally {
+    (await getSodium()).memzero(recordKey);
+  }
+}
