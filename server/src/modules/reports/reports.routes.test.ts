@@ -8,7 +8,7 @@ import {
   type TestApp,
   type TestOrganizations,
 } from "../../../test/app.ts";
-import { createReaderKeysIfMissing, grantRole } from "../identity/index.ts";
+import { createReaderKeysIfMissing, grantRole, officerReaderKeys } from "../identity/index.ts";
 
 let t: TestApp;
 let orgs: TestOrganizations;
@@ -124,15 +124,13 @@ describe("reports API, reporter's side", () => {
 
 describe("reports API, officers' side", () => {
   async function fileReport(): Promise<{ receipt: string; reportId: string }> {
+    const ids = async () => new Set((await t.db.selectFrom("reports").select("id").execute()).map((r) => r.id));
+    const before = await ids();
     const filed = await t.app.inject({ method: "POST", url: "/api/v1/reports", payload: report(orgs.organizationId) });
     const { receipt } = filed.json() as { receipt: string };
-    const newest = await t.db
-      .selectFrom("reports")
-      .select("id")
-      .orderBy("received_at", "desc")
-      .orderBy("id", "desc")
-      .executeTakeFirstOrThrow();
-    return { receipt, reportId: newest.id };
+    const added = [...(await ids())].filter((id) => !before.has(id));
+    expect(added).toHaveLength(1);
+    return { receipt, reportId: added[0] as string };
   }
 
   it("lets an officer read a case, write to the reporter, acknowledge and resolve it, each step recorded", async () => {
@@ -239,12 +237,8 @@ describe("reports API, officers' side", () => {
       role: "officer",
       totpSecret: "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXQ",
     });
-    const firstKeys = await t.db
-      .selectFrom("reader_keys")
-      .select("user_id")
-      .where("user_id", "=", newcomer.userId)
-      .execute();
-    expect(firstKeys).toHaveLength(1);
+    const keyHolders = (await officerReaderKeys(t.db, orgs.organizationId)).map((k) => k.userId);
+    expect(keyHolders).toContain(newcomer.userId);
     const notShared = await t.app.inject({ method: "GET", url, headers: newcomer.session.headers });
     expect(notShared.statusCode).toBe(403);
     expect(notShared.json().error.message).toMatch(/not shared with you/);
