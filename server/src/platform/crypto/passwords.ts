@@ -1,23 +1,17 @@
-import { getSodium } from "./sodium.ts";
+import { argon2idHashString, argon2idVerifyString } from "./argon2.ts";
 
 /** Argon2id cost: 3 passes over 64 MiB, about 0.13 s here; above OWASP's minimum (19 MiB, 2 passes). */
 const OPS_LIMIT = 3;
 const MEM_LIMIT = 64 * 1024 * 1024;
 
-/** Hashes a password with Argon2id into a self-describing PHC string. */
-export async function hashPassword(password: string): Promise<string> {
-  const sodium = await getSodium();
-  return sodium.crypto_pwhash_str(password, OPS_LIMIT, MEM_LIMIT);
+/** Hashes a password with Argon2id into a self-describing PHC string (on a worker thread). */
+export function hashPassword(password: string): Promise<string> {
+  return argon2idHashString(password, { opsLimit: OPS_LIMIT, memLimit: MEM_LIMIT });
 }
 
-/** Checks a password against a stored hash in constant time. */
-export async function verifyPassword(hash: string, password: string): Promise<boolean> {
-  const sodium = await getSodium();
-  try {
-    return sodium.crypto_pwhash_str_verify(hash, password);
-  } catch {
-    return false;
-  }
+/** Checks a password against a stored hash in constant time (on a worker thread). */
+export function verifyPassword(hash: string, password: string): Promise<boolean> {
+  return argon2idVerifyString(hash, password);
 }
 
 let decoyHash: Promise<string> | undefined;

@@ -1,3 +1,4 @@
+import { argon2idDerive } from "./argon2.ts";
 import { createReaderKeyPair, DecryptionError, decryptWithKey, encryptWithKey } from "./envelope.ts";
 import { createDigitCode, normalizeReceipt } from "./receipts.ts";
 import { getSodium } from "./sodium.ts";
@@ -75,19 +76,11 @@ function recoverySecret(code: string): string {
   return normalizeReceipt(code) as string;
 }
 
-async function wrappingKey(
+function wrappingKey(
   secret: string,
   params: { opsLimit: number; memLimit: number; salt: Uint8Array },
 ): Promise<Uint8Array> {
-  const sodium = await getSodium();
-  return sodium.crypto_pwhash(
-    sodium.crypto_secretbox_KEYBYTES,
-    secret,
-    params.salt,
-    params.opsLimit,
-    params.memLimit,
-    sodium.crypto_pwhash_ALG_ARGON2ID13,
-  );
+  return argon2idDerive(32, secret, params.salt, params);
 }
 
 /** As stored in a text column: `argon2id$m=65536,t=3$<salt>$<sealed>` (memory in KiB, base64url). */

@@ -1,3 +1,4 @@
+import { argon2idDerive } from "./argon2.ts";
 import { getSodium } from "./sodium.ts";
 
 /**
@@ -77,14 +78,7 @@ export interface ReceiptSecrets {
 export async function deriveReceiptSecrets(digits: string, installationSalt: Uint8Array): Promise<ReceiptSecrets> {
   const sodium = await getSodium();
   if (installationSalt.length !== sodium.crypto_pwhash_SALTBYTES) throw new Error("The receipt salt must be 16 bytes.");
-  const output = sodium.crypto_pwhash(
-    64,
-    digits,
-    installationSalt,
-    RECEIPT_KDF.opsLimit,
-    RECEIPT_KDF.memLimit,
-    sodium.crypto_pwhash_ALG_ARGON2ID13,
-  );
+  const output = await argon2idDerive(64, digits, installationSalt, RECEIPT_KDF);
   const lookup = sodium.to_hex(sodium.crypto_generichash(32, output.subarray(0, 32), "guildhall receipt lookup"));
   const key = output.slice(32);
   sodium.memzero(output);
