@@ -186,3 +186,7 @@ export const caseStatusRequestSchema = z
     path: ["outcome"],
     message: "Resolving or closing a case needs an outcome",
   });
+
+export const shareCasesRequestSchema = z.object({ userId: z.uuid() });
+export const shareCasesResponseSchema = z.object({ shared: z.number().int() });
+export const referCaseRequestSchema = z.object({ organizationId: z.uuid() });

@@ -27,19 +27,10 @@ export async function insertReport(
   seals: { userId: string; sealedKey: Uint8Array }[],
 ): Promise<string> {
   const { id } = await db.insertInto("reports").values(report).returning("id").executeTakeFirstOrThrow();
-  if (seals.length > 0) {
-    await db
-      .insertInto("report_key_seals")
-      .values(
-        seals.map((seal) => ({
-          report_id: id,
-          organization_id: report.organization_id,
-          user_id: seal.userId,
-          sealed_key: seal.sealedKey,
-        })),
-      )
-      .execute();
-  }
+  await insertSealRows(
+    db,
+    seals.map((seal) => ({ reportId: id, organizationId: report.organization_id, ...seal })),
+  );
   return id;
 }
 
@@ -164,4 +155,83 @@ export async function updateCase(
   change: Pick<Updateable<ReportsTable>, "status" | "outcome" | "acknowledged_at" | "resolved_at">,
 ): Promise<void> {
   await db.updateTable("reports").set(change).where("id", "=", reportId).execute();
+}
+
+/** Cases of the organization whose key is sealed to `holder` but not to `recipient`. */
+export async function listCasesSealedToOnlyOne(
+  db: Db,
+  organizationId: string,
+  holder: string,
+  recipient: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom("report_key_seals as mine")
+    .select("mine.report_id")
+    .where("mine.organization_id", "=", organizationId)
+    .where("mine.user_id", "=", holder)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("report_key_seals as theirs")
+            .select("theirs.user_id")
+            .whereRef("theirs.report_id", "=", "mine.report_id")
+            .where("theirs.user_id", "=", recipient),
+        ),
+      ),
+    )
+    .orderBy("mine.report_id")
+    .execute();
+  return rows.map((row) => row.report_id);
+}
+
+/** Copies of report keys, each sealed to one officer. */
+export async function insertSealRows(
+  db: Db,
+  seals: { reportId: string; organizationId: string; userId: string; sealedKey: Uint8Array }[],
+): Promise<void> {
+  if (seals.length === 0) return;
+  await db
+    .insertInto("report_key_seals")
+    .values(
+      seals.map((seal) => ({
+        report_id: seal.reportId,
+        organization_id: seal.organizationId,
+        user_id: seal.userId,
+        sealed_key: seal.sealedKey,
+      })),
+    )
+    .execute();
+}
+
+/** Destroys every copy of the report's key and seals it to the given officers of `organizationId`. */
+export async function replaceSeals(
+  db: Db,
+  reportId: string,
+  organizationId: string,
+  seals: { userId: string; sealedKey: Uint8Array }[],
+): Promise<void> {
+  await db.deleteFrom("report_key_seals").where("report_id", "=", reportId).execute();
+  await insertSealRows(
+    db,
+    seals.map((seal) => ({ reportId, organizationId, ...seal })),
+  );
+}
+
+/** The case now belongs to another organization, as new, with a new acknowledgement deadline. */
+export async function moveCase(db: Db, reportId: string, organizationId: string, acknowledgeBy: Date): Promise<void> {
+  await db
+    .updateTable("reports")
+    .set({ organization_id: organizationId, status: "new", acknowledged_at: null, acknowledge_by: acknowledgeBy })
+    .where("id", "=", reportId)
+    .execute();
+  await db
+    .updateTable("report_messages")
+    .set({ organization_id: organizationId })
+    .where("report_id", "=", reportId)
+    .execute();
+}
+
+/** Deletes the report; its messages and key copies go with it (ON DELETE CASCADE). */
+export async function deleteReport(db: Db, reportId: string): Promise<void> {
+  await db.deleteFrom("reports").where("id", "=", reportId).execute();
 }

@@ -8,7 +8,7 @@ import {
   type TestApp,
   type TestOrganizations,
 } from "../../../test/app.ts";
-import { createReaderKeysIfMissing, grantRole, officerReaderKeys } from "../identity/index.ts";
+import { createOrganization, createReaderKeysIfMissing, grantRole, officerReaderKeys } from "../identity/index.ts";
 
 let t: TestApp;
 let orgs: TestOrganizations;
@@ -269,5 +269,101 @@ describe("reports API, officers' side", () => {
     expect(first.json().recoveryCode).toMatch(/^\d{5}( \d{5}){4}$/);
     const second = await signInOnce();
     expect(second.json().recoveryCode).toBeUndefined();
+  });
+  it("shares cases with an officer who had none, and refuses to share with anyone else", async () => {
+    const officer = await signIn(t, orgs.people.officer);
+    const { reportId } = await fileReport();
+    const colleague = await addSignedInPerson(t, orgs.organizationId, {
+      email: "colleague@test.guildhall.test",
+      role: "officer",
+      totpSecret: "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXR",
+    });
+    const url = `/api/v1/organizations/${orgs.organizationId}/reports`;
+    expect(
+      (await t.app.inject({ method: "GET", url: `${url}/${reportId}`, headers: colleague.session.headers })).statusCode,
+    ).toBe(403);
+
+    const share = (userId: string) =>
+      t.app.inject({ method: "POST", url: `${url}/share`, headers: officer.headers, payload: { userId } });
+    const shared = await share(colleague.userId);
+    expect(shared.statusCode).toBe(200);
+    expect(shared.json().shared).toBeGreaterThanOrEqual(1);
+    expect((await share(colleague.userId)).json()).toEqual({ shared: 0 });
+    const opened = await t.app.inject({ method: "GET", url: `${url}/${reportId}`, headers: colleague.session.headers });
+    expect(opened.statusCode).toBe(200);
+    expect((await share(orgs.people.member.userId)).statusCode).toBe(400);
+  });
+
+  it("refers a case to another receiving organization, whose officers alone can then read it", async () => {
+    const officer = await signIn(t, orgs.people.officer);
+    const { receipt, reportId } = await fileReport();
+    const inspectorate = await createOrganization(t.db, {
+      name: "Labour Inspectorate",
+      kind: "authority",
+      country: "ES",
+    });
+    const inspector = await addSignedInPerson(t, inspectorate.id, {
+      email: "inspector@test.guildhall.test",
+      role: "officer",
+      totpSecret: "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXS",
+    });
+    const from = `/api/v1/organizations/${orgs.organizationId}/reports/${reportId}`;
+    const toProducer = await t.app.inject({
+      method: "POST",
+      url: `${from}/refer`,
+      headers: officer.headers,
+      payload: { organizationId: orgs.otherOrganizationId },
+    });
+    expect(toProducer.statusCode).toBe(400);
+
+    const referred = await t.app.inject({
+      method: "POST",
+      url: `${from}/refer`,
+      headers: officer.headers,
+      payload: { organizationId: inspectorate.id },
+    });
+    expect(referred.statusCode).toBe(204);
+    expect((await t.app.inject({ method: "GET", url: from, headers: officer.headers })).statusCode).toBe(404);
+    const seals = await t.db
+      .selectFrom("report_key_seals")
+      .select("user_id")
+      .where("report_id", "=", reportId)
+      .execute();
+    expect(seals.map((s) => s.user_id)).toEqual([inspector.userId]);
+
+    const there = await t.app.inject({
+      method: "GET",
+      url: `/api/v1/organizations/${inspectorate.id}/reports/${reportId}`,
+      headers: inspector.session.headers,
+    });
+    expect(there.statusCode).toBe(200);
+    expect(there.json()).toMatchObject({ status: "new", content: { category: "unpaid_overtime" } });
+    const followUp = await t.app.inject({ method: "POST", url: "/api/v1/reports/follow-up", payload: { receipt } });
+    expect(followUp.json()).toMatchObject({ organizationName: "Labour Inspectorate", status: "new" });
+  });
+
+  it("deletes only closed cases, and with them every copy of the key: the receipt opens nothing", async () => {
+    const officer = await signIn(t, orgs.people.officer);
+    const { receipt, reportId } = await fileReport();
+    const url = `/api/v1/organizations/${orgs.organizationId}/reports/${reportId}`;
+    expect((await t.app.inject({ method: "DELETE", url, headers: officer.headers })).statusCode).toBe(409);
+    await t.app.inject({
+      method: "POST",
+      url: `${url}/status`,
+      headers: officer.headers,
+      payload: { status: "closed", outcome: "withdrawn" },
+    });
+    expect((await t.app.inject({ method: "DELETE", url, headers: officer.headers })).statusCode).toBe(204);
+    expect(
+      await t.db.selectFrom("report_key_seals").select("user_id").where("report_id", "=", reportId).execute(),
+    ).toEqual([]);
+    const followUp = await t.app.inject({ method: "POST", url: "/api/v1/reports/follow-up", payload: { receipt } });
+    expect(followUp.statusCode).toBe(401);
+    const deleted = await t.db
+      .selectFrom("report_events")
+      .select(["report_id", "user_id"])
+      .where("action", "=", "deleted")
+      .execute();
+    expect(deleted).toContainEqual({ report_id: null, user_id: orgs.people.officer.userId });
   });
 });

@@ -8,15 +8,27 @@ import {
   officerMessageRequestSchema,
   receiptResponseSchema,
   receiversQuerySchema,
+  referCaseRequestSchema,
   reporterMessageRequestSchema,
   reporterViewSchema,
   reportReceiverSchema,
   reportSubmissionSchema,
+  shareCasesRequestSchema,
+  shareCasesResponseSchema,
 } from "../../../../common/reports.ts";
 import type { Db } from "../../platform/db/database.ts";
 import { errorResponses } from "../../platform/http/error-schema.ts";
 import { listReportReceivers } from "../identity/index.ts";
-import { acknowledgeCase, changeCaseStatus, listQueue, openCase, replyToReporter } from "./use-cases/case-work.ts";
+import {
+  acknowledgeCase,
+  changeCaseStatus,
+  deleteCase,
+  listQueue,
+  openCase,
+  referCase,
+  replyToReporter,
+  shareCases,
+} from "./use-cases/case-work.ts";
 import { addReporterMessage, followUpReport } from "./use-cases/follow-up.ts";
 import { submitReport } from "./use-cases/submit-report.ts";
 
@@ -178,6 +190,57 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ db: Db; now: () => Date; fol
     async (request, reply) => {
       const { orgId, reportId } = request.params;
       await replyToReporter(db, request.actor, orgId, reportId, request.body.text, now());
+      return reply.code(204).send(null);
+    },
+  );
+  app.post(
+    "/organizations/:orgId/reports/share",
+    {
+      config: { access: OFFICERS },
+      schema: {
+        tags,
+        summary: "Give another officer access to every case you can open and they cannot (officers)",
+        params: orgParams,
+        body: shareCasesRequestSchema,
+        response: { 200: shareCasesResponseSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => shareCases(db, request.actor, request.params.orgId, request.body.userId, now()),
+  );
+
+  app.post(
+    "/organizations/:orgId/reports/:reportId/refer",
+    {
+      config: { access: OFFICERS },
+      schema: {
+        tags,
+        summary: "Send a case to another organization that receives reports; this one loses its keys (officers)",
+        params: caseParams,
+        body: referCaseRequestSchema,
+        response: { 204: z.null(), ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const { orgId, reportId } = request.params;
+      await referCase(db, request.actor, orgId, reportId, request.body.organizationId, now());
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.delete(
+    "/organizations/:orgId/reports/:reportId",
+    {
+      config: { access: OFFICERS },
+      schema: {
+        tags,
+        summary: "Delete a closed case with every copy of its key (officers)",
+        params: caseParams,
+        response: { 204: z.null(), ...errorResponses(401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const { orgId, reportId } = request.params;
+      await deleteCase(db, request.actor, orgId, reportId, now());
       return reply.code(204).send(null);
     },
   );

@@ -1,18 +1,25 @@
 import type { CaseSummary, CaseView, ReportContent } from "../../../../../common/reports.ts";
 import { type Actor, belongsToOrganization, hasOrganizationRole } from "../../../platform/auth/actor.ts";
-import { decryptText, encryptWithKey, openSealed } from "../../../platform/crypto/envelope.ts";
+import { decryptText, encryptWithKey, openSealed, sealToReader } from "../../../platform/crypto/envelope.ts";
 import { getSodium } from "../../../platform/crypto/sodium.ts";
 import { type Db, inTransaction } from "../../../platform/db/database.ts";
 import { AppError, notFound } from "../../../platform/http/app-error.ts";
+import { listReportReceivers, officerReaderKeys } from "../../identity/index.ts";
 import {
+  deleteReport,
   findCase,
   findSealedKey,
   insertMessage,
+  insertSealRows,
   listCases,
+  listCasesSealedToOnlyOne,
   listMessages,
+  moveCase,
   recordEvent,
+  replaceSeals,
   updateCase,
 } from "../reports.repository.ts";
+import { addDays, DEFAULT_DEADLINES } from "./submit-report.ts";
 
 /** Officers of the organization holding the case work on it; outsiders learn nothing, not even that it exists. */
 function authorizeCaseWork(actor: Actor, organizationId: string): string {
@@ -163,4 +170,116 @@ export async function replyToReporter(
   } finally {
     (await getSodium()).memzero(recordKey);
   }
+}
+
+/**
+ * Gives another officer of the organization access to every case the acting officer can open and
+ * they cannot yet: a new officer, or one who lost both password and recovery code (decision 0006).
+ */
+export async function shareCases(
+  db: Db,
+  actor: Actor,
+  organizationId: string,
+  recipientUserId: string,
+  now: Date,
+): Promise<{ shared: number }> {
+  const userId = authorizeCaseWork(actor, organizationId);
+  const recipient = (await officerReaderKeys(db, organizationId)).find((k) => k.userId === recipientUserId);
+  if (!recipient) {
+    throw new AppError(
+      "validation_failed",
+      "Cases can only be shared with an officer of this organization who has signed in once.",
+      {
+        fields: [{ path: "body.userId", message: "Not an officer with a key" }],
+      },
+    );
+  }
+  const missing = await listCasesSealedToOnlyOne(db, organizationId, userId, recipientUserId);
+  const sodium = await getSodium();
+  const seals: { reportId: string; sealedKey: Uint8Array }[] = [];
+  for (const reportId of missing) {
+    const recordKey = await openCaseKey(db, actor, reportId, userId);
+    seals.push({ reportId, sealedKey: await sealToReader(recordKey, recipient.publicKey) });
+    sodium.memzero(recordKey);
+  }
+  await inTransaction(db, async (trx) => {
+    await insertSealRows(
+      trx,
+      seals.map((seal) => ({ ...seal, organizationId, userId: recipientUserId })),
+    );
+    for (const { reportId } of seals) {
+      await recordEvent(trx, { reportId, organizationId, userId, action: `shared:${recipientUserId}`, at: now });
+    }
+  });
+  return { shared: seals.length };
+}
+
+/**
+ * Sends a case to another organization that receives reports: its key is sealed to that
+ * organization's officers and this organization's copies are destroyed.
+ */
+export async function referCase(
+  db: Db,
+  actor: Actor,
+  organizationId: string,
+  reportId: string,
+  targetOrganizationId: string,
+  now: Date,
+): Promise<void> {
+  const userId = authorizeCaseWork(actor, organizationId);
+  const row = await caseOf(db, organizationId, reportId);
+  if (row.status === "closed") throw new AppError("conflict", "This case is closed.");
+  const receivers = await listReportReceivers(db);
+  if (targetOrganizationId === organizationId || !receivers.some((r) => r.id === targetOrganizationId)) {
+    throw new AppError("validation_failed", "Choose another organization that receives reports.", {
+      fields: [{ path: "body.organizationId", message: "Does not receive reports" }],
+    });
+  }
+  const officers = await officerReaderKeys(db, targetOrganizationId);
+  const recordKey = await openCaseKey(db, actor, reportId, userId);
+  try {
+    const seals = await Promise.all(
+      officers.map(async (officer) => ({
+        userId: officer.userId,
+        sealedKey: await sealToReader(recordKey, officer.publicKey),
+      })),
+    );
+    await inTransaction(db, async (trx) => {
+      await recordEvent(trx, {
+        reportId,
+        organizationId,
+        userId,
+        action: `referred_to:${targetOrganizationId}`,
+        at: now,
+      });
+      await moveCase(trx, reportId, targetOrganizationId, addDays(now, DEFAULT_DEADLINES.acknowledgeDays));
+      await replaceSeals(trx, reportId, targetOrganizationId, seals);
+      await recordEvent(trx, {
+        reportId,
+        organizationId: targetOrganizationId,
+        userId: null,
+        action: `referred_from:${organizationId}`,
+        at: now,
+      });
+    });
+  } finally {
+    (await getSodium()).memzero(recordKey);
+  }
+}
+
+/** Deletes a closed case with its messages and every copy of its key: what it said can no longer be read. */
+export async function deleteCase(
+  db: Db,
+  actor: Actor,
+  organizationId: string,
+  reportId: string,
+  now: Date,
+): Promise<void> {
+  const userId = authorizeCaseWork(actor, organizationId);
+  const row = await caseOf(db, organizationId, reportId);
+  if (row.status !== "closed") throw new AppError("conflict", "Close the case before deleting it.");
+  await inTransaction(db, async (trx) => {
+    await recordEvent(trx, { reportId, organizationId, userId, action: "deleted", at: now });
+    await deleteReport(trx, reportId);
+  });
 }
