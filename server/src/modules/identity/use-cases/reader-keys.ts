@@ -77,7 +77,7 @@ export async function officerReaderKeys(
  */
 export async function listReportReceivers(
   db: Db,
-  filter: { country?: string } = {},
+  filter: { country?: string; organizationId?: string } = {},
 ): Promise<{ id: string; name: string; kind: "union" | "authority"; country: string | null }[]> {
   let query = db
     .selectFrom("organizations as o")
@@ -95,6 +95,7 @@ export async function listReportReceivers(
     )
     .orderBy("o.name");
   if (filter.country) query = query.where("o.country", "=", filter.country);
+  if (filter.organizationId) query = query.where("o.id", "=", filter.organizationId);
   const rows = await query.execute();
   return rows.map((row) => ({ ...row, kind: row.kind as "union" | "authority" }));
 }

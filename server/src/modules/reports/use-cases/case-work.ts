@@ -229,8 +229,8 @@ export async function referCase(
   const userId = authorizeCaseWork(actor, organizationId);
   const row = await caseOf(db, organizationId, reportId);
   if (row.status === "closed") throw new AppError("conflict", "This case is closed.");
-  const receivers = await listReportReceivers(db);
-  if (targetOrganizationId === organizationId || !receivers.some((r) => r.id === targetOrganizationId)) {
+  const receivers = await listReportReceivers(db, { organizationId: targetOrganizationId });
+  if (targetOrganizationId === organizationId || receivers.length === 0) {
     throw new AppError("validation_failed", "Choose another organization that receives reports.", {
       fields: [{ path: "body.organizationId", message: "Does not receive reports" }],
     });

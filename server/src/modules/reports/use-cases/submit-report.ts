@@ -20,8 +20,8 @@ export async function submitReport(
   submission: ReportSubmission,
   now: Date,
 ): Promise<{ receipt: string; reportId: string }> {
-  const receivers = await listReportReceivers(db);
-  if (!receivers.some((receiver) => receiver.id === submission.organizationId)) {
+  const receivers = await listReportReceivers(db, { organizationId: submission.organizationId });
+  if (receivers.length === 0) {
     throw new AppError("validation_failed", "This organization does not receive reports. Choose another one.", {
       fields: [{ path: "body.organizationId", message: "Does not receive reports" }],
     });
