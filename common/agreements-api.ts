@@ -1,15 +1,10 @@
 import { z } from "zod";
-import { SECTORS, TAXONOMY_FAMILIES } from "./agreements.ts";
+import { SECTORS, TAXONOMY_FAMILIES, typedCountryCodeSchema } from "./agreements.ts";
 
 /** Query of `GET /api/v1/agreements`: full text plus filters, paginated. */
 export const agreementSearchQuerySchema = z.object({
   q: z.string().trim().max(200).optional(),
-  country: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z]{2}$/, "ISO 3166-1 alpha-2 code")
-    .optional(),
+  country: typedCountryCodeSchema.optional(),
   sector: z.enum(SECTORS).optional(),
   /** A taxonomy code the agreement must code as present, e.g. AI.NOTICE. */
   code: z

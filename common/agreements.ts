@@ -15,6 +15,8 @@ export const slugSchema = z
 
 /** ISO 3166-1 alpha-2, upper case. */
 export const countryCodeSchema = z.string().regex(/^[A-Z]{2}$/, "ISO 3166-1 alpha-2 code");
+/** A country code as people type it: trimmed, upper-cased, then checked. */
+export const typedCountryCodeSchema = z.string().trim().toUpperCase().pipe(countryCodeSchema);
 
 /** ISO 3166-2 subdivision, e.g. "BE-VLG". */
 export const subdivisionCodeSchema = z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, "ISO 3166-2 code");

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SECTORS } from "./agreements.ts";
+import { SECTORS, typedCountryCodeSchema } from "./agreements.ts";
 
 export const REPORT_KINDS = ["violation", "accident"] as const;
 
@@ -35,11 +35,7 @@ export const workplaceSchema = z
     /** Street and number, or a landmark a visitor could find. */
     address: text(300).min(5),
     city: text(120).min(2),
-    country: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .regex(/^[A-Z]{2}$/, "ISO 3166-1 alpha-2 code"),
+    country: typedCountryCodeSchema,
     /** Stage, set, floor, room… */
     detail: text(300).optional(),
   })
@@ -146,12 +142,7 @@ export const reportReceiverSchema = z.object({
   country: z.string().nullable(),
 });
 export const receiversQuerySchema = z.object({
-  country: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z]{2}$/, "ISO 3166-1 alpha-2 code")
-    .optional(),
+  country: typedCountryCodeSchema.optional(),
 });
 
 /** A case in an organization's queue: what is kept in clear, and which deadline it has passed. */
@@ -190,3 +181,28 @@ export const caseStatusRequestSchema = z
 export const shareCasesRequestSchema = z.object({ userId: z.uuid() });
 export const shareCasesResponseSchema = z.object({ shared: z.number().int() });
 export const referCaseRequestSchema = z.object({ organizationId: z.uuid() });
+
+/** Figures are shown only for groups of at least this many reports, so no figure points at a reporter. */
+export const SMALL_CELL = 5;
+
+export const figuresQuerySchema = z.object({
+  organizationId: z.uuid().optional(),
+  country: typedCountryCodeSchema.optional(),
+});
+
+/** A count, or null when it is suppressed (under SMALL_CELL, or needed to hide another one). */
+const cellSchema = z.number().int().nullable();
+
+export const reportFiguresSchema = z.object({
+  organizationId: z.string().nullable(),
+  country: z.string().nullable(),
+  total: cellSchema,
+  received: z.array(z.object({ month: z.string(), category: z.string(), count: cellSchema })),
+  outcomes: z.array(z.object({ outcome: z.enum(REPORT_OUTCOMES), count: cellSchema })),
+  /** Median days from receipt to acknowledgement, over acknowledged reports; null under SMALL_CELL. */
+  medianDaysToAcknowledge: z.number().nullable(),
+  medianDaysToResolve: z.number().nullable(),
+  /** Open reports past a deadline, as a share of open reports; null under SMALL_CELL open reports. */
+  overdueShare: z.number().nullable(),
+});
+export type ReportFigures = z.infer<typeof reportFiguresSchema>;

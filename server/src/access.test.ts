@@ -32,6 +32,8 @@ const POLICY: Record<string, Caller[]> = {
   "POST /api/v1/agreements/imports/:importId/commit": ["officer"],
   "DELETE /api/v1/agreements/imports/:importId": ["officer"],
   "GET /api/v1/reports/receivers": EVERYONE,
+  "GET /api/v1/reports/figures": EVERYONE,
+  "GET /api/v1/reports/figures.csv": EVERYONE,
   "POST /api/v1/reports": EVERYONE,
   "POST /api/v1/reports/follow-up": EVERYONE,
   "POST /api/v1/reports/follow-up/messages": EVERYONE,
@@ -112,7 +114,9 @@ describe("[ACCESS] every route, every role", () => {
           headers,
           ...(route.method === "GET" ? {} : { payload: {} }),
         });
-        const refused = wasRefused(response.statusCode, response.body ? response.json() : {});
+        // Refusals are JSON; a CSV or other answer means the route was reached.
+        const json = String(response.headers["content-type"] ?? "").startsWith("application/json");
+        const refused = wasRefused(response.statusCode, json && response.body ? response.json() : {});
         const allowed = POLICY[key]?.includes(caller) ?? false;
         if (refused === allowed) mismatches.push(`${key}: ${response.statusCode} ${response.body.slice(0, 120)}`);
       }

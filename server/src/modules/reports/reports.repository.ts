@@ -1,4 +1,4 @@
-import type { Insertable, Updateable } from "kysely";
+import { type Insertable, sql, type Updateable } from "kysely";
 import { getSodium } from "../../platform/crypto/sodium.ts";
 import type { Db } from "../../platform/db/database.ts";
 import type { ReportsTable } from "./reports.tables.ts";
@@ -234,4 +234,57 @@ export async function moveCase(db: Db, reportId: string, organizationId: string,
 /** Deletes the report; its messages and key copies go with it (ON DELETE CASCADE). */
 export async function deleteReport(db: Db, reportId: string): Promise<void> {
   await db.deleteFrom("reports").where("id", "=", reportId).execute();
+}
+
+/** Counts and medians for public figures, from the columns kept in clear. */
+export async function countFigures(db: Db, filter: { organizationId?: string; country?: string }, now: Date) {
+  let reports = db.selectFrom("reports");
+  if (filter.organizationId) reports = reports.where("organization_id", "=", filter.organizationId);
+  if (filter.country) reports = reports.where("country", "=", filter.country);
+  const received = await reports
+    .select([
+      sql<string>`to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM')`.as("month"),
+      "category",
+      sql<string>`count(*)`.as("count"),
+    ])
+    .groupBy([sql`1`, "category"])
+    .orderBy(sql`1`)
+    .orderBy("category")
+    .execute();
+  const outcomes = await reports
+    .select(["outcome", sql<string>`count(*)`.as("count")])
+    .where("outcome", "is not", null)
+    .groupBy("outcome")
+    .orderBy("outcome")
+    .execute();
+  const days = (from: string, to: string) =>
+    sql<number>`extract(epoch from (${sql.ref(to)} - ${sql.ref(from)})) / 86400`;
+  const summary = await reports
+    .select([
+      sql<string>`count(acknowledged_at)`.as("acknowledged"),
+      sql<number | null>`percentile_cont(0.5) WITHIN GROUP (ORDER BY ${days("received_at", "acknowledged_at")})`.as(
+        "median_acknowledge",
+      ),
+      sql<string>`count(resolved_at)`.as("resolved"),
+      sql<number | null>`percentile_cont(0.5) WITHIN GROUP (ORDER BY ${days("received_at", "resolved_at")})`.as(
+        "median_resolve",
+      ),
+      sql<string>`count(*) FILTER (WHERE status NOT IN ('resolved', 'closed'))`.as("open"),
+      sql<string>`count(*) FILTER (WHERE (status = 'new' AND acknowledge_by < ${now})
+        OR (status NOT IN ('resolved', 'closed') AND feedback_by < ${now}))`.as("overdue"),
+    ])
+    .executeTakeFirstOrThrow();
+  return {
+    received: received.map((row) => ({ month: row.month, category: row.category, count: Number(row.count) })),
+    outcomes: outcomes.map((row) => ({
+      outcome: row.outcome as NonNullable<typeof row.outcome>,
+      count: Number(row.count),
+    })),
+    acknowledged: Number(summary.acknowledged),
+    medianDaysToAcknowledge: summary.median_acknowledge === null ? null : Number(summary.median_acknowledge),
+    resolved: Number(summary.resolved),
+    medianDaysToResolve: summary.median_resolve === null ? null : Number(summary.median_resolve),
+    open: Number(summary.open),
+    overdue: Number(summary.overdue),
+  };
 }

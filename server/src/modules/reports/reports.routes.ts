@@ -4,6 +4,7 @@ import {
   caseStatusRequestSchema,
   caseSummarySchema,
   caseViewSchema,
+  figuresQuerySchema,
   followUpRequestSchema,
   officerMessageRequestSchema,
   receiptResponseSchema,
@@ -11,6 +12,7 @@ import {
   referCaseRequestSchema,
   reporterMessageRequestSchema,
   reporterViewSchema,
+  reportFiguresSchema,
   reportReceiverSchema,
   reportSubmissionSchema,
   shareCasesRequestSchema,
@@ -29,6 +31,7 @@ import {
   replyToReporter,
   shareCases,
 } from "./use-cases/case-work.ts";
+import { figuresToCsv, reportFigures } from "./use-cases/figures.ts";
 import { addReporterMessage, followUpReport } from "./use-cases/follow-up.ts";
 import { submitReport } from "./use-cases/submit-report.ts";
 
@@ -59,6 +62,33 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ db: Db; now: () => Date; fol
       },
     },
     async (request) => listReportReceivers(db, request.query),
+  );
+
+  app.get(
+    "/reports/figures",
+    {
+      config: { access: PUBLIC },
+      schema: {
+        tags,
+        summary: "Public figures per organization and/or country; counts under 5 suppressed",
+        querystring: figuresQuerySchema,
+        response: { 200: reportFiguresSchema, ...errorResponses(400) },
+      },
+    },
+    async (request) => reportFigures(db, request.query, now()),
+  );
+
+  app.get(
+    "/reports/figures.csv",
+    {
+      config: { access: PUBLIC },
+      schema: { tags, summary: "The same figures as CSV, one row per cell", querystring: figuresQuerySchema },
+    },
+    async (request, reply) =>
+      reply
+        .type("text/csv; charset=utf-8")
+        .header("content-disposition", 'attachment; filename="guildhall-report-figures.csv"')
+        .send(figuresToCsv(await reportFigures(db, request.query, now()))),
   );
 
   app.post(

@@ -2,6 +2,7 @@ import type { FindingValue } from "../../../../../common/agreements.ts";
 import type { CompareQuery, CompareResult } from "../../../../../common/agreements-api.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { AppError } from "../../../platform/http/app-error.ts";
+import { toCsv } from "../../../platform/http/csv.ts";
 
 /** Public: a matrix of agreements (columns) against taxonomy codes (rows), each cell with its evidence. */
 export async function compareAgreements(db: Db, query: CompareQuery): Promise<CompareResult> {
@@ -80,10 +81,7 @@ export function compareToCsv(result: CompareResult): string {
       return cell.findings.map((f) => (f.value ? describeValue(f.value as FindingValue) : f.present)).join("; ");
     }),
   ]);
-  return [header, ...lines]
-    .map((fields) => fields.map(csvField).join(","))
-    .join("\r\n")
-    .concat("\r\n");
+  return toCsv([header, ...lines]);
 }
 
 /** A typed value in short, language-neutral form: "12 hours", "1050.00 EUR/1 day", "×1.46", "PT48H". */
@@ -102,10 +100,4 @@ export function describeValue(value: FindingValue): string {
     case "text":
       return value.value;
   }
-}
-
-/** RFC 4180 quoting; a leading =, +, - or @ is prefixed so spreadsheets do not run it as a formula. */
-export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }

@@ -1,6 +1,7 @@
 import type { Agreement, CountryBaseline } from "../../../../../common/agreements.ts";
 import { type Db, inSnapshot } from "../../../platform/db/database.ts";
-import { csvField, describeValue } from "./compare-agreements.ts";
+import { toCsv } from "../../../platform/http/csv.ts";
+import { describeValue } from "./compare-agreements.ts";
 import { findAgreements, getTaxonomy } from "./read-library.ts";
 
 /** Agreements read per batch: three statements each. */
@@ -70,8 +71,5 @@ export function libraryToCsv(agreements: readonly Agreement[]): string {
       }
     }
   }
-  return rows
-    .map((fields) => fields.map(csvField).join(","))
-    .join("\r\n")
-    .concat("\r\n");
+  return toCsv(rows);
 }
