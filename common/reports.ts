@@ -114,14 +114,19 @@ export const reportMessageSchema = z.object({
   text: z.string(),
 });
 
-/** What the reporter sees with the receipt. */
-export const reporterViewSchema = z.object({
+/** Where a report stands: status, outcome, and its dates and deadlines. */
+export const reportTimelineSchema = z.object({
   status: z.enum(REPORT_STATUSES),
   outcome: z.enum(REPORT_OUTCOMES).nullable(),
   receivedAt: z.string(),
   acknowledgeBy: z.string(),
   feedbackBy: z.string(),
   acknowledgedAt: z.string().nullable(),
+});
+export type ReportTimeline = z.infer<typeof reportTimelineSchema>;
+
+/** What the reporter sees with the receipt. */
+export const reporterViewSchema = reportTimelineSchema.extend({
   organizationName: z.string(),
   content: reportContentSchema,
   messages: z.array(reportMessageSchema),
@@ -146,18 +151,12 @@ export const receiversQuerySchema = z.object({
 });
 
 /** A case in an organization's queue: what is kept in clear, and which deadline it has passed. */
-export const caseSummarySchema = z.object({
+export const caseSummarySchema = reportTimelineSchema.extend({
   id: z.string(),
   kind: z.enum(REPORT_KINDS),
   category: z.string(),
   country: z.string(),
   sector: z.string().nullable(),
-  status: z.enum(REPORT_STATUSES),
-  outcome: z.enum(REPORT_OUTCOMES).nullable(),
-  receivedAt: z.string(),
-  acknowledgeBy: z.string(),
-  feedbackBy: z.string(),
-  acknowledgedAt: z.string().nullable(),
   /** The deadline passed without the step it asks for, if any. */
   overdue: z.enum(["acknowledge", "feedback"]).nullable(),
 });

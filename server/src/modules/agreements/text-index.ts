@@ -9,6 +9,9 @@ const NONE = new Int32Array(0);
  * statement must visit every matching clause's row (hundreds of milliseconds for common words).
  */
 export class ClauseTextIndex {
+  /** Every agreement's number, for a `not` over titles; made on first need. */
+  private everyAgreement: Int32Array | undefined;
+
   /** Built by ClauseTextIndexBuilder. */
   constructor(
     /** Configuration → lexeme → the clauses holding it, by clause number, ascending. */
@@ -49,8 +52,8 @@ export class ClauseTextIndex {
   /** The agreements whose title matches the query (of the simple configuration). */
   titleMatches(query: TextQuery | null): string[] {
     if (query === null) return [];
-    const everyAgreement = Int32Array.from(this.agreementIds.keys());
-    const matches = evaluate(query, (lexeme) => this.titlePostings.get(lexeme) ?? NONE, everyAgreement);
+    this.everyAgreement ??= Int32Array.from(this.agreementIds.keys());
+    const matches = evaluate(query, (lexeme) => this.titlePostings.get(lexeme) ?? NONE, this.everyAgreement);
     return Array.from(matches, (agreement) => this.agreementIds[agreement] as string);
   }
 

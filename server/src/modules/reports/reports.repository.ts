@@ -5,6 +5,22 @@ import type { ReportsTable } from "./reports.tables.ts";
 
 /** SQL for the reports tables only; every function takes the executor. */
 
+/** What a case is in clear: the queue, deadlines and figures read these, never the content. */
+const CASE_COLUMNS = [
+  "id",
+  "kind",
+  "category",
+  "country",
+  "sector",
+  "status",
+  "outcome",
+  "received_at",
+  "acknowledge_by",
+  "feedback_by",
+  "acknowledged_at",
+  "resolved_at",
+] as const;
+
 /** The installation's receipt salt, created on first use (the same for every server instance). */
 export async function receiptSalt(db: Db): Promise<Uint8Array> {
   const existing = await db.selectFrom("report_settings").select("receipt_salt").executeTakeFirst();
@@ -37,18 +53,7 @@ export async function insertReport(
 export function findReportByReceiptLookup(db: Db, lookup: string) {
   return db
     .selectFrom("reports")
-    .select([
-      "id",
-      "organization_id",
-      "status",
-      "outcome",
-      "received_at",
-      "acknowledge_by",
-      "feedback_by",
-      "acknowledged_at",
-      "key_for_reporter",
-      "content",
-    ])
+    .select([...CASE_COLUMNS, "organization_id", "key_for_reporter", "content"])
     .where("receipt_lookup", "=", lookup)
     .executeTakeFirst();
 }
@@ -103,21 +108,6 @@ export async function recordEvent(
     })
     .execute();
 }
-
-const CASE_COLUMNS = [
-  "id",
-  "kind",
-  "category",
-  "country",
-  "sector",
-  "status",
-  "outcome",
-  "received_at",
-  "acknowledge_by",
-  "feedback_by",
-  "acknowledged_at",
-  "resolved_at",
-] as const;
 
 export function listCases(db: Db, organizationId: string) {
   return db

@@ -13,7 +13,7 @@ import {
   unlockReaderKey,
 } from "../identity/index.ts";
 import { addReporterMessage, followUpReport, submitReport } from "./index.ts";
-import { addMonths } from "./use-cases/submit-report.ts";
+import { addMonths } from "./use-cases/deadlines.ts";
 
 const PASSWORD = "correct horse battery staple";
 const NOW = new Date("2026-11-30T02:10:00Z");

@@ -9,13 +9,13 @@ import type { Db } from "../../../platform/db/database.ts";
 
 /**
  * Creates the person's reader key pair (decision 0006), wrapped by their password and by a recovery
- * code. Returns the code, to be shown once; null when they already have a key pair.
+ * code. Returns the code, to be shown once, and the key pair; null when they already have one.
  */
 export async function createReaderKeysIfMissing(
   db: Db,
   userId: string,
   password: string,
-): Promise<{ recoveryCode: string } | null> {
+): Promise<{ recoveryCode: string; keyPair: ReaderKeyPair } | null> {
   const existing = await db
     .selectFrom("reader_keys")
     .select("user_id")
@@ -35,7 +35,8 @@ export async function createReaderKeysIfMissing(
     .onConflict((c) => c.column("user_id").doNothing())
     .returning("user_id")
     .executeTakeFirst();
-  return inserted ? { recoveryCode: keys.recoveryCode } : null;
+  if (!inserted) return null;
+  return { recoveryCode: keys.recoveryCode, keyPair: { publicKey: keys.publicKey, privateKey: keys.privateKey } };
 }
 
 /** The person's key pair, unwrapped with their password; null without a key pair or with a wrong password. */

@@ -73,7 +73,7 @@ export async function signIn(context: IdentityContext, request: SignInRequest): 
   // Officers read reports: their reader keys are made at their first sign-in, and opened for the session.
   if (!memberships.some((m) => m.role === "officer")) return createSession(context, user.id, { enrollmentOnly });
   const created = await createReaderKeysIfMissing(context.db, user.id, request.password);
-  const readerKey = await unlockReaderKey(context.db, user.id, request.password);
+  const readerKey = created?.keyPair ?? (await unlockReaderKey(context.db, user.id, request.password));
   return createSession(context, user.id, { enrollmentOnly, readerKey, recoveryCode: created?.recoveryCode });
 }
 

@@ -1,6 +1,6 @@
-import type { CaseSummary, CaseView, ReportContent } from "../../../../../common/reports.ts";
+import type { CaseSummary, CaseView } from "../../../../../common/reports.ts";
 import { type Actor, belongsToOrganization, hasOrganizationRole } from "../../../platform/auth/actor.ts";
-import { decryptText, encryptWithKey, openSealed, sealToReader } from "../../../platform/crypto/envelope.ts";
+import { encryptWithKey, openSealed, sealToReader } from "../../../platform/crypto/envelope.ts";
 import { getSodium } from "../../../platform/crypto/sodium.ts";
 import { type Db, inTransaction } from "../../../platform/db/database.ts";
 import { AppError, notFound } from "../../../platform/http/app-error.ts";
@@ -13,13 +13,13 @@ import {
   insertSealRows,
   listCases,
   listCasesSealedToOnlyOne,
-  listMessages,
   moveCase,
   recordEvent,
   replaceSeals,
   updateCase,
 } from "../reports.repository.ts";
-import { addDays, DEFAULT_DEADLINES } from "./submit-report.ts";
+import { readCaseFile, timelineOf } from "./case-file.ts";
+import { addDays, DEFAULT_DEADLINES } from "./deadlines.ts";
 
 /** Officers of the organization holding the case work on it; outsiders learn nothing, not even that it exists. */
 function authorizeCaseWork(actor: Actor, organizationId: string): string {
@@ -42,17 +42,12 @@ function summarize(row: Omit<CaseRow, "content">, now: Date): CaseSummary {
         ? "feedback"
         : null;
   return {
+    ...timelineOf(row),
     id: row.id,
     kind: row.kind,
     category: row.category,
     country: row.country,
     sector: row.sector,
-    status: row.status,
-    outcome: row.outcome,
-    receivedAt: row.received_at.toISOString(),
-    acknowledgeBy: row.acknowledge_by.toISOString(),
-    feedbackBy: row.feedback_by.toISOString(),
-    acknowledgedAt: row.acknowledged_at?.toISOString() ?? null,
     overdue,
   };
 }
@@ -92,16 +87,9 @@ export async function openCase(
   const row = await caseOf(db, organizationId, reportId);
   const recordKey = await openCaseKey(db, actor, reportId, userId);
   try {
-    const content = JSON.parse(await decryptText(Uint8Array.from(row.content), recordKey)) as ReportContent;
-    const messages = await Promise.all(
-      (await listMessages(db, reportId)).map(async (message) => ({
-        author: message.author,
-        at: message.created_at.toISOString(),
-        text: await decryptText(Uint8Array.from(message.content), recordKey),
-      })),
-    );
+    const caseFile = await readCaseFile(db, reportId, row.content, recordKey);
     await recordEvent(db, { reportId, organizationId, userId, action: "viewed", at: now });
-    return { ...summarize(row, now), content, messages };
+    return { ...summarize(row, now), ...caseFile };
   } finally {
     (await getSodium()).memzero(recordKey);
   }

@@ -1,17 +1,12 @@
-import type { ReportContent, ReporterView } from "../../../../../common/reports.ts";
-import { decryptText, decryptWithKey, encryptWithKey } from "../../../platform/crypto/envelope.ts";
+import type { ReporterView } from "../../../../../common/reports.ts";
+import { decryptWithKey, encryptWithKey } from "../../../platform/crypto/envelope.ts";
 import { deriveReceiptSecrets, normalizeReceipt, RECEIPT_DIGITS } from "../../../platform/crypto/receipts.ts";
 import { getSodium } from "../../../platform/crypto/sodium.ts";
 import { type Db, inTransaction } from "../../../platform/db/database.ts";
 import { AppError } from "../../../platform/http/app-error.ts";
 import { organizationNames } from "../../identity/index.ts";
-import {
-  findReportByReceiptLookup,
-  insertMessage,
-  listMessages,
-  receiptSalt,
-  recordEvent,
-} from "../reports.repository.ts";
+import { findReportByReceiptLookup, insertMessage, receiptSalt, recordEvent } from "../reports.repository.ts";
+import { readCaseFile, timelineOf } from "./case-file.ts";
 
 /** Typed receipts that cannot be one still cost one Argon2id run, so every wrong receipt takes as long. */
 const DECOY_DIGITS = "0".repeat(RECEIPT_DIGITS);
@@ -44,26 +39,9 @@ function wrongReceipt(): AppError {
 export async function followUpReport(db: Db, typedReceipt: string): Promise<ReporterView> {
   const { report, recordKey } = await openWithReceipt(db, typedReceipt);
   try {
-    const content = JSON.parse(await decryptText(Uint8Array.from(report.content), recordKey)) as ReportContent;
-    const messages = await Promise.all(
-      (await listMessages(db, report.id)).map(async (message) => ({
-        author: message.author,
-        at: message.created_at.toISOString(),
-        text: await decryptText(Uint8Array.from(message.content), recordKey),
-      })),
-    );
+    const caseFile = await readCaseFile(db, report.id, report.content, recordKey);
     const names = await organizationNames(db, [report.organization_id]);
-    return {
-      status: report.status,
-      outcome: report.outcome,
-      receivedAt: report.received_at.toISOString(),
-      acknowledgeBy: report.acknowledge_by.toISOString(),
-      feedbackBy: report.feedback_by.toISOString(),
-      acknowledgedAt: report.acknowledged_at?.toISOString() ?? null,
-      organizationName: names.get(report.organization_id) ?? "",
-      content,
-      messages,
-    };
+    return { ...timelineOf(report), organizationName: names.get(report.organization_id) ?? "", ...caseFile };
   } finally {
     (await getSodium()).memzero(recordKey);
   }

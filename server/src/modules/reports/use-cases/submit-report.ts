@@ -6,9 +6,7 @@ import { type Db, inTransaction } from "../../../platform/db/database.ts";
 import { AppError } from "../../../platform/http/app-error.ts";
 import { listReportReceivers, officerReaderKeys } from "../../identity/index.ts";
 import { insertReport, receiptSalt, recordEvent } from "../reports.repository.ts";
-
-/** Deadlines of EU directive 2019/1937: acknowledge within 7 days, feedback within 3 months. */
-export const DEFAULT_DEADLINES = { acknowledgeDays: 7, feedbackMonths: 3 } as const;
+import { addDays, addMonths, DEFAULT_DEADLINES } from "./deadlines.ts";
 
 /**
  * Public, no account: files a report with the chosen organization. Everything the reporter wrote is
@@ -68,18 +66,4 @@ export async function submitReport(
     sodium.memzero(recordKey);
     sodium.memzero(receiptKey.key);
   }
-}
-
-export function addDays(date: Date, days: number): Date {
-  return new Date(date.getTime() + days * 24 * 60 * 60 * 1000);
-}
-
-/** The same day `months` later, or the month's last day when it is shorter (30 November + 3 → 28/29 February). */
-export function addMonths(date: Date, months: number): Date {
-  const result = new Date(date);
-  result.setUTCDate(1);
-  result.setUTCMonth(result.getUTCMonth() + months);
-  const lastDay = new Date(Date.UTC(result.getUTCFullYear(), result.getUTCMonth() + 1, 0)).getUTCDate();
-  result.setUTCDate(Math.min(date.getUTCDate(), lastDay));
-  return result;
 }
