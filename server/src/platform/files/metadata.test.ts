@@ -264,6 +264,31 @@ describe("PDF", () => {
     expect(Buffer.from(again.bytes).equals(Buffer.from(bytes))).toBe(true);
   });
 
+  it("drops the metadata of earlier revisions of an incrementally saved file", async () => {
+    const document = await PDFDocument.create({ updateMetadata: false });
+    document.setAuthor(AUTHOR);
+    document.addPage();
+    const original = Buffer.from(await document.save({ useObjectStreams: false }));
+    const text = original.toString("latin1");
+    const root = /\/Root (\d+ 0 R)/.exec(text)?.[1];
+    const previous = /startxref\s+(\d+)/.exec(text)?.[1];
+    // The update gives the document a new, empty Info dictionary; the old one (with the author) stays in the file.
+    const objectAt = original.length + 1;
+    const object = "\n99 0 obj\n<< >>\nendobj\n";
+    const xrefAt = original.length + object.length;
+    const update =
+      `${object}xref\n99 1\n${String(objectAt).padStart(10, "0")} 00000 n \n` +
+      `trailer\n<< /Size 100 /Root ${root} /Info 99 0 R /Prev ${previous} >>\nstartxref\n${xrefAt}\n%%EOF\n`;
+    const input = new Uint8Array(Buffer.concat([original, Buffer.from(update, "latin1")]));
+    const hexUtf16 = Buffer.from(`\ufeff${AUTHOR}`, "utf16le").swap16().toString("hex").toUpperCase();
+    expect(contains(input, hexUtf16)).toBe(true);
+
+    const { bytes, outcome } = await strip(input);
+    expect(outcome).toBe("removed");
+    expect(contains(bytes, hexUtf16)).toBe(false);
+    expect((await PDFDocument.load(bytes)).getPageCount()).toBe(1);
+  });
+
   it("refuses encrypted and unreadable files", async () => {
     const document = await PDFDocument.create();
     document.addPage();
