@@ -1,3 +1,4 @@
+import type { TFunction } from "i18next";
 import { useCallback, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
@@ -117,7 +118,8 @@ export function LibraryPage() {
   );
 }
 
-type Translate = ReturnType<typeof useTranslation>["t"];
+// `ReturnType<typeof useTranslation>` would widen the namespace to every possible one, which is slow to check.
+type Translate = TFunction;
 
 function resultCountText(t: Translate, result: AgreementSearchResult): string {
   const locale = currentLocale();
