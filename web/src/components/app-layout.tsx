@@ -1,6 +1,7 @@
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Outlet, useLocation } from "react-router";
+import { RecoveryCodeGate } from "../features/auth/recovery-code-dialog.tsx";
 import { SessionProvider } from "../session/session-context.tsx";
 import { AppHeader } from "./app-header.tsx";
 
@@ -11,6 +12,7 @@ export function AppLayout() {
       <AppHeader />
       <MainContent />
       <AppFooter />
+      <RecoveryCodeGate />
     </SessionProvider>
   );
 }

@@ -20,6 +20,13 @@ interface SessionContextValue {
   state: SessionState;
   /** Stores the answer of a successful sign-in, TOTP confirmation or session look-up. */
   establish: (session: SessionResponse) => void;
+  /**
+   * The recovery code an officer's first sign-in answered with, until they confirm they wrote it
+   * down. Kept in memory only: Guildhall never has it again.
+   */
+  recoveryCode: string | null;
+  /** Forgets the recovery code once its owner has confirmed they kept it. */
+  acknowledgeRecoveryCode: () => void;
   /** Ends the session on the server, then sends the user to the sign-in page. */
   signOut: () => Promise<void>;
   /** Forgets why the last session ended, once the sign-in page has said so. */
@@ -30,17 +37,25 @@ const SessionContext = createContext<SessionContextValue | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: "loading" });
+  const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
   const navigate = useNavigate();
 
-  const establish = useCallback((session: SessionResponse) => {
+  const establish = useCallback(({ recoveryCode: code, ...session }: SessionResponse) => {
     setCsrfToken(session.csrfToken);
     setState({ status: "authenticated", session });
+    // Later answers (TOTP confirmation, session look-ups) never carry it: keep the one we got.
+    if (code) {
+      setRecoveryCode(code);
+    }
   }, []);
 
   const forget = useCallback((reason: AnonymousReason) => {
     setCsrfToken(null);
+    setRecoveryCode(null);
     setState({ status: "anonymous", reason });
   }, []);
+
+  const acknowledgeRecoveryCode = useCallback(() => setRecoveryCode(null), []);
 
   useEffect(() => {
     let current = true;
@@ -87,8 +102,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo(
-    () => ({ state, establish, signOut, acknowledgeReason }),
-    [state, establish, signOut, acknowledgeReason],
+    () => ({ state, establish, recoveryCode, acknowledgeRecoveryCode, signOut, acknowledgeReason }),
+    [state, establish, recoveryCode, acknowledgeRecoveryCode, signOut, acknowledgeReason],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
