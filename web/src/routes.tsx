@@ -9,6 +9,8 @@ import { LibraryPage } from "./features/agreements/library-page.tsx";
 import { TaxonomyPage } from "./features/agreements/taxonomy-page.tsx";
 import { SignInPage } from "./features/auth/sign-in-page.tsx";
 import { TotpEnrollmentRoute } from "./features/auth/totp-enrollment-route.tsx";
+import { CaseRoute } from "./features/cases/case-page.tsx";
+import { CasesRoute } from "./features/cases/cases-page.tsx";
 import { NotFoundPage } from "./features/errors/not-found-page.tsx";
 import { HomeRoute } from "./features/home/home-route.tsx";
 import { TOTP_ENROLLMENT_PATH } from "./session/route-guards.tsx";
@@ -27,6 +29,8 @@ export const router = createBrowserRouter([
       { path: "/agreements/import/:importId", element: <ImportReviewRoute /> },
       { path: "/agreements/:agreementId", element: <AgreementRoute /> },
       { path: "/admin", element: <AdminRoute /> },
+      { path: "/cases", element: <CasesRoute /> },
+      { path: "/cases/:orgId/:reportId", element: <CaseRoute /> },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

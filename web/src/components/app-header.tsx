@@ -10,6 +10,7 @@ export function AppHeader() {
   const session = state.status === "authenticated" ? state.session : null;
   const fullySignedIn = session?.status === "signed_in";
   const isAdmin = fullySignedIn && session.user.memberships.some((membership) => membership.role === "admin");
+  const isOfficer = fullySignedIn && session.user.memberships.some((membership) => membership.role === "officer");
 
   return (
     <header className="app-header">
@@ -35,6 +36,13 @@ export function AppHeader() {
               {t("nav.agreements")}
             </NavLink>
           </li>
+          {isOfficer ? (
+            <li>
+              <NavLink to="/cases" className="app-nav__link">
+                {t("nav.cases")}
+              </NavLink>
+            </li>
+          ) : null}
           {isAdmin ? (
             <li>
               <NavLink to="/admin" className="app-nav__link">

@@ -29,7 +29,7 @@ const ROLE_TASKS: { [R in Role]: readonly Task<TaskKey<R>>[] } = {
   ],
   officer: [
     { key: "officer.agreements", comingSoon: true },
-    { key: "officer.reportQueue", comingSoon: true },
+    { key: "officer.reportQueue", link: { to: "/cases" } },
     { key: "officer.consentAgent", comingSoon: true },
     { key: "officer.statements", comingSoon: true },
   ],
