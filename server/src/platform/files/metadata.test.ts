@@ -397,3 +397,49 @@ describe("formats kept as they are", () => {
     }
   });
 });
+
+async function smallPdf(): Promise<Uint8Array> {
+  const document = await PDFDocument.create();
+  document.setAuthor("Someone");
+  const font = await document.embedFont(StandardFonts.Helvetica);
+  document.addPage([100, 100]).drawText("hello", { x: 5, y: 50, size: 10, font });
+  return document.save();
+}
+
+describe("damaged files of every format", () => {
+  it("either come out cleaned or raise UnreadableFileError, never another error, when cut or corrupted", async () => {
+    const { fmt, data } = pcmChunks();
+    const files = [
+      jpegWithMetadata(),
+      pngWithMetadata(),
+      webpWithMetadata(),
+      concat(id3v2Tag("x", true), mpegFrames(2), apeTag("y"), id3v1Tag("z")),
+      riff("WAVE", [fmt, listInfoChunk("x"), data]),
+      await smallPdf(),
+    ];
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 48271) % 2147483647;
+      return seed;
+    };
+    for (const input of files) {
+      const file = sniffed(input);
+      const variants: Uint8Array[] = [];
+      for (let length = 0; length < input.length; length += Math.ceil(input.length / 60))
+        variants.push(input.subarray(0, length));
+      for (let i = 0; i < 200; i++) {
+        const corrupted = input.slice();
+        for (let flips = 0; flips < 4; flips++) corrupted[next() % corrupted.length] = next() % 256;
+        variants.push(corrupted);
+      }
+      for (const bytes of variants) {
+        try {
+          const { outcome } = await removeIdentifyingMetadata(bytes, file);
+          expect(["removed", "none_found"]).toContain(outcome);
+        } catch (error) {
+          expect(error, `${file.mediaType}, ${bytes.length} bytes`).toBeInstanceOf(UnreadableFileError);
+        }
+      }
+    }
+  });
+});
