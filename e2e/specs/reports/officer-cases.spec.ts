@@ -51,9 +51,9 @@ async function signInAsOfficer(page: Page): Promise<void> {
 }
 
 /** Opens the newest case of the queue (the one just filed), which must be of that category. */
-async function openNewestCase(page: Page, categoryLabel: string): Promise<void> {
+async function openNewestCase(page: Page, categoryLabel: string, queueTitle = texts.title): Promise<void> {
   await page.goto("/cases");
-  await expect(page.getByRole("heading", { level: 1, name: texts.title })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: queueTitle })).toBeVisible();
   const newest = page
     .getByRole("list")
     .filter({ has: page.locator(".case-card") })
@@ -173,10 +173,14 @@ test("[REPORTS]: a closed case can be deleted after confirming, and leaves the q
   expect(followUp.status()).toBe(401);
 });
 
-test.describe("on a phone", () => {
-  test.use({ viewport: { width: 360, height: 740 } });
+test.describe("on a phone, in German", () => {
+  test.use({ locale: "de", viewport: { width: 360, height: 740 } });
+  const de = MESSAGES.de.cases;
 
-  test("[REPORTS]: the queue and a case fit a 360 px screen, overdue or not", async ({ page, request }) => {
+  test("[REPORTS]: the queue and a case fit a 360 px screen; an overdue case says so in words", async ({
+    page,
+    request,
+  }) => {
     await signInAsOfficer(page);
     const organizationId = await unionId(request);
     await fileReport(
@@ -185,12 +189,28 @@ test.describe("on a phone", () => {
       "Dancers were told to keep rehearsing for fourteen hours without a break, every day of the week.",
       "excessive_hours",
     );
+    // The server's clock cannot be moved from here: the queue's answer marks the newest case overdue instead.
+    const dueOn = "2026-01-05T10:00:00.000Z";
+    await page.route(`**/api/v1/organizations/${organizationId}/reports`, async (route) => {
+      const response = await route.fetch();
+      const cases = (await response.json()) as Record<string, unknown>[];
+      const [newest, ...rest] = cases;
+      await route.fulfill({ response, json: [{ ...newest, overdue: "acknowledge", acknowledgeBy: dueOn }, ...rest] });
+    });
     await page.goto("/cases");
-    await expect(page.locator(".case-card").first()).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: de.title })).toBeVisible();
+    const newest = page.locator(".case-card").first();
+    const dueText = new Intl.DateTimeFormat("de", { dateStyle: "medium" }).format(new Date(dueOn));
+    await expect(newest).toContainText(fill(de.overdue.acknowledge, { date: dueText }));
+    await expect(newest).toContainText(de.categories.excessive_hours);
+    await expect(page.getByText(fill(de.overdueCount, { count: "1" }))).toBeVisible();
     expect(await hasHorizontalScroll(page), "queue").toBe(false);
-    await openNewestCase(page, texts.categories.excessive_hours);
+    await expectNoAxeViolations(page, "queue with an overdue case on a phone (de)");
+
+    await page.unrouteAll();
+    await openNewestCase(page, de.categories.excessive_hours, de.title);
     expect(await hasHorizontalScroll(page), "case").toBe(false);
-    await expectNoAxeViolations(page, "case page on a phone");
+    await expectNoAxeViolations(page, "case page on a phone (de)");
   });
 });
 
