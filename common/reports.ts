@@ -114,6 +114,25 @@ export const reportMessageSchema = z.object({
   text: z.string(),
 });
 
+/** Files a report may carry: photos, PDFs and audio, recognized by their bytes. */
+export const ATTACHMENT_LIMITS = { maxFiles: 5, maxFileBytes: 10 * 1024 * 1024 } as const;
+
+/**
+ * What happened to a file's identifying details (location, camera, author): removed, none found,
+ * kept because the reporter asked, or left because the file type cannot be cleaned.
+ */
+export const ATTACHMENT_METADATA = ["removed", "none_found", "kept", "not_supported"] as const;
+
+export const attachmentSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  mediaType: z.string(),
+  size: z.number().int(),
+  metadata: z.enum(ATTACHMENT_METADATA),
+  addedAt: z.string(),
+});
+export type Attachment = z.infer<typeof attachmentSchema>;
+
 /** Where a report stands: status, outcome, and its dates and deadlines. */
 export const reportTimelineSchema = z.object({
   status: z.enum(REPORT_STATUSES),
@@ -130,6 +149,7 @@ export const reporterViewSchema = reportTimelineSchema.extend({
   organizationName: z.string(),
   content: reportContentSchema,
   messages: z.array(reportMessageSchema),
+  attachments: z.array(attachmentSchema),
 });
 export type ReporterView = z.infer<typeof reporterViewSchema>;
 
@@ -138,7 +158,7 @@ export const receiptInputSchema = z.string().trim().min(1).max(80);
 
 export const followUpRequestSchema = z.object({ receipt: receiptInputSchema });
 export const reporterMessageRequestSchema = z.object({ receipt: receiptInputSchema, text: text(10_000) });
-export const receiptResponseSchema = z.object({ receipt: z.string() });
+export const receiptResponseSchema = z.object({ receipt: z.string(), attachments: z.array(attachmentSchema) });
 
 export const reportReceiverSchema = z.object({
   id: z.string(),
@@ -165,6 +185,7 @@ export type CaseSummary = z.infer<typeof caseSummarySchema>;
 export const caseViewSchema = caseSummarySchema.extend({
   content: reportContentSchema,
   messages: z.array(reportMessageSchema),
+  attachments: z.array(attachmentSchema),
 });
 export type CaseView = z.infer<typeof caseViewSchema>;
 

@@ -37,6 +37,12 @@ const POLICY: Record<string, Caller[]> = {
   "POST /api/v1/reports": EVERYONE,
   "POST /api/v1/reports/follow-up": EVERYONE,
   "POST /api/v1/reports/follow-up/messages": EVERYONE,
+  "POST /api/v1/reports/with-files": EVERYONE,
+  "POST /api/v1/reports/follow-up/messages/with-files": EVERYONE,
+  "POST /report": EVERYONE,
+  "POST /report/follow-up": EVERYONE,
+  "POST /report/follow-up/messages": EVERYONE,
+  "GET /api/v1/organizations/:orgId/reports/:reportId/attachments/:attachmentId": ["officer"],
   "GET /api/v1/organizations/:orgId/reports": ["officer"],
   "GET /api/v1/organizations/:orgId/reports/:reportId": ["officer"],
   "POST /api/v1/organizations/:orgId/reports/:reportId/acknowledge": ["officer"],
@@ -86,6 +92,7 @@ function concreteUrl(url: string): string {
     .replace(":userId", "00000000-0000-4000-8000-000000000000")
     .replace(":keyId", "00000000-0000-4000-8000-000000000000")
     .replace(":reportId", "00000000-0000-4000-8000-000000000000")
+    .replace(":attachmentId", "00000000-0000-4000-8000-000000000000")
     .replace(":role", "member");
 }
 

@@ -46,3 +46,24 @@ export function multipartUpload(
     headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
   };
 }
+
+/** A multipart form as a browser sends it: text fields, then files (several per field allowed). */
+export async function multipartForm(
+  fields: Record<string, string>,
+  files: { field: string; name: string; bytes: Uint8Array; type?: string }[] = [],
+): Promise<{ payload: Buffer; headers: Record<string, string> }> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  for (const file of files) {
+    form.append(
+      file.field,
+      new Blob([Buffer.from(file.bytes)], { type: file.type ?? "application/octet-stream" }),
+      file.name,
+    );
+  }
+  const request = new Request("http://localhost/", { method: "POST", body: form });
+  return {
+    payload: Buffer.from(await request.arrayBuffer()),
+    headers: { "content-type": request.headers.get("content-type") ?? "" },
+  };
+}

@@ -1,7 +1,7 @@
 import { type Insertable, sql, type Updateable } from "kysely";
 import { getSodium } from "../../platform/crypto/sodium.ts";
 import type { Db } from "../../platform/db/database.ts";
-import type { ReportsTable } from "./reports.tables.ts";
+import type { ReportAttachmentsTable, ReportsTable } from "./reports.tables.ts";
 
 /** SQL for the reports tables only; every function takes the executor. */
 
@@ -90,6 +90,29 @@ export async function insertMessage(
       content: message.content,
     })
     .execute();
+}
+
+export async function insertAttachment(db: Db, row: Insertable<ReportAttachmentsTable>): Promise<string> {
+  const { id } = await db.insertInto("report_attachments").values(row).returning("id").executeTakeFirstOrThrow();
+  return id;
+}
+
+export function listAttachmentHeaders(db: Db, reportId: string) {
+  return db
+    .selectFrom("report_attachments")
+    .select(["id", "created_at", "header"])
+    .where("report_id", "=", reportId)
+    .orderBy("seq")
+    .execute();
+}
+
+export function findAttachment(db: Db, reportId: string, attachmentId: string) {
+  return db
+    .selectFrom("report_attachments")
+    .select(["id", "created_at", "header", "content"])
+    .where("report_id", "=", reportId)
+    .where("id", "=", attachmentId)
+    .executeTakeFirst();
 }
 
 /** Records who did what to a report, and when; never what it says. */
@@ -214,11 +237,9 @@ export async function moveCase(db: Db, reportId: string, organizationId: string,
     .set({ organization_id: organizationId, status: "new", acknowledged_at: null, acknowledge_by: acknowledgeBy })
     .where("id", "=", reportId)
     .execute();
-  await db
-    .updateTable("report_messages")
-    .set({ organization_id: organizationId })
-    .where("report_id", "=", reportId)
-    .execute();
+  for (const table of ["report_messages", "report_attachments"] as const) {
+    await db.updateTable(table).set({ organization_id: organizationId }).where("report_id", "=", reportId).execute();
+  }
 }
 
 /** Deletes the report; its messages and key copies go with it (ON DELETE CASCADE). */

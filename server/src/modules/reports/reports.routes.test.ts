@@ -8,6 +8,8 @@ import {
   type TestApp,
   type TestOrganizations,
 } from "../../../test/app.ts";
+import { multipartForm } from "../../../test/documents.ts";
+import { concat, id3v2Tag, mpegFrames, pngWithMetadata, TEXT_AUTHOR } from "../../platform/files/fixtures/build.ts";
 import { createOrganization, createReaderKeysIfMissing, grantRole, officerReaderKeys } from "../identity/index.ts";
 
 let t: TestApp;
@@ -365,5 +367,98 @@ describe("reports API, officers' side", () => {
       .where("action", "=", "deleted")
       .execute();
     expect(deleted).toContainEqual({ report_id: null, user_id: orgs.people.officer.userId });
+  });
+});
+
+describe("reports API, attachments", () => {
+  const upload = async (url: string, fields: Record<string, string>, files: Parameters<typeof multipartForm>[1]) =>
+    t.app.inject({ method: "POST", url, ...(await multipartForm(fields, files)) });
+
+  it("files a report with files, cleaned unless kept, which only the officers can download", async () => {
+    const officer = await signIn(t, orgs.people.officer);
+    const png = pngWithMetadata();
+    const song = concat(id3v2Tag("Recorded-by-Jo-7f1"), mpegFrames(4));
+    const filed = await upload("/api/v1/reports/with-files", { report: JSON.stringify(report(orgs.organizationId)) }, [
+      { field: "attachments", name: "../../etc/set.png", bytes: png, type: "text/plain" },
+      { field: "attachments", name: "voice.mp3", bytes: song },
+    ]);
+    expect(filed.statusCode).toBe(201);
+    const { receipt, attachments } = filed.json();
+    expect(attachments).toMatchObject([
+      { name: "set.png", mediaType: "image/png", metadata: "removed", size: expect.any(Number) },
+      { name: "voice.mp3", mediaType: "audio/mpeg", metadata: "removed" },
+    ]);
+
+    const kept = await upload(
+      "/api/v1/reports/follow-up/messages/with-files",
+      { receipt, text: "The original photo, with its location.", keepMetadata: "true" },
+      [{ field: "attachments", name: "original.png", bytes: png }],
+    );
+    expect(kept.statusCode).toBe(201);
+    expect(kept.json().attachments).toMatchObject([{ name: "original.png", metadata: "kept", size: png.length }]);
+
+    const view = (
+      await t.app.inject({ method: "POST", url: "/api/v1/reports/follow-up", payload: { receipt } })
+    ).json();
+    expect(view.attachments.map((a: { name: string }) => a.name)).toEqual(["set.png", "voice.mp3", "original.png"]);
+    const reportId = (
+      await t.db
+        .selectFrom("report_attachments")
+        .select("report_id")
+        .where("id", "=", attachments[0].id)
+        .executeTakeFirstOrThrow()
+    ).report_id;
+    const url = (id: string) => `/api/v1/organizations/${orgs.organizationId}/reports/${reportId}/attachments/${id}`;
+    const cleaned = await t.app.inject({ method: "GET", url: url(attachments[0].id), headers: officer.headers });
+    expect(cleaned.statusCode).toBe(200);
+    expect(cleaned.headers["content-type"]).toBe("image/png");
+    expect(cleaned.rawPayload.includes(TEXT_AUTHOR)).toBe(false);
+    const original = await t.app.inject({ method: "GET", url: url(view.attachments[2].id), headers: officer.headers });
+    expect(original.rawPayload.includes(TEXT_AUTHOR)).toBe(true);
+    const audio = await t.app.inject({ method: "GET", url: url(attachments[1].id), headers: officer.headers });
+    expect(audio.rawPayload.includes("Recorded-by-Jo-7f1")).toBe(false);
+
+    const member = await signIn(t, orgs.people.member);
+    const refused = await t.app.inject({ method: "GET", url: url(attachments[0].id), headers: member.headers });
+    expect(refused.statusCode).toBe(403);
+    const events = await t.db.selectFrom("report_events").select("action").where("report_id", "=", reportId).execute();
+    expect(events.filter((e) => e.action === "attachment_viewed")).toHaveLength(3);
+  });
+
+  it("refuses files of other types, too large, too many, and a report that is not valid, storing nothing", async () => {
+    const count = async () => (await t.db.selectFrom("report_attachments").select("id").execute()).length;
+    const before = await count();
+    const valid = { report: JSON.stringify(report(orgs.organizationId)) };
+    const html = await upload("/api/v1/reports/with-files", valid, [
+      {
+        field: "attachments",
+        name: "photo.jpg",
+        bytes: new TextEncoder().encode("<html><script>x</script>"),
+        type: "image/jpeg",
+      },
+    ]);
+    expect(html.statusCode).toBe(400);
+    expect(html.json().error.fields[0].path).toBe("attachments.0");
+
+    const huge = new Uint8Array(10 * 1024 * 1024 + 1);
+    const tooLarge = await upload("/api/v1/reports/with-files", valid, [
+      { field: "attachments", name: "big.png", bytes: huge },
+    ]);
+    expect(tooLarge.statusCode).toBe(413);
+
+    const png = pngWithMetadata();
+    const six = Array.from({ length: 6 }, (_, i) => ({ field: "attachments", name: `${i}.png`, bytes: png }));
+    expect((await upload("/api/v1/reports/with-files", valid, six)).statusCode).toBe(400);
+
+    const broken = await upload("/api/v1/reports/with-files", { report: "{not json" }, []);
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().error.code).toBe("validation_failed");
+    const vague = await upload(
+      "/api/v1/reports/with-files",
+      { report: JSON.stringify(report(orgs.organizationId, { description: "short" })) },
+      [{ field: "attachments", name: "ok.png", bytes: png }],
+    );
+    expect(vague.json().error.fields.map((f: { path: string }) => f.path)).toContain("body.report.description");
+    expect(await count()).toBe(before);
   });
 });

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
+  attachmentSchema,
   caseStatusRequestSchema,
   caseSummarySchema,
   caseViewSchema,
@@ -19,13 +20,17 @@ import {
   shareCasesResponseSchema,
 } from "../../../../common/reports.ts";
 import type { Db } from "../../platform/db/database.ts";
+import { AppError } from "../../platform/http/app-error.ts";
 import { errorResponses } from "../../platform/http/error-schema.ts";
 import { listReportReceivers } from "../identity/index.ts";
+import { fieldOf, readPostedForm, refuseOversized } from "./multipart-form.ts";
+import { prepareAttachments } from "./use-cases/attachments.ts";
 import {
   acknowledgeCase,
   changeCaseStatus,
   deleteCase,
   listQueue,
+  openAttachment,
   openCase,
   referCase,
   replyToReporter,
@@ -39,6 +44,10 @@ const PUBLIC = { kind: "public" } as const;
 const OFFICERS = { kind: "organization", roles: ["officer"] } as const;
 const orgParams = z.object({ orgId: z.uuid() });
 const caseParams = z.object({ orgId: z.uuid(), reportId: z.uuid() });
+const attachmentParams = caseParams.extend({ attachmentId: z.uuid() });
+const MULTIPART = ["multipart/form-data"];
+const FILES_DESCRIPTION =
+  "Files in multipart field `attachments` (at most 5, 10 MiB each: JPEG, PNG, WebP, PDF, MP3, M4A, 3GP, OGG, WAV, AMR); location, camera and author details are removed unless field `keepMetadata` is `true`.";
 const NO_STORE = { "cache-control": "no-store" };
 const tags = ["reports"];
 
@@ -103,8 +112,30 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ db: Db; now: () => Date; fol
       },
     },
     async (request, reply) => {
-      const { receipt } = await submitReport(db, request.body, now());
-      return reply.code(201).headers(NO_STORE).send({ receipt });
+      const { receipt, attachments } = await submitReport(db, request.body, now());
+      return reply.code(201).headers(NO_STORE).send({ receipt, attachments });
+    },
+  );
+
+  app.post(
+    "/reports/with-files",
+    {
+      config: { access: PUBLIC },
+      schema: {
+        tags,
+        summary: "File a report with attachments: multipart field `report` holds the report as JSON",
+        description: FILES_DESCRIPTION,
+        consumes: MULTIPART,
+        response: { 201: receiptResponseSchema, ...errorResponses(400, 413, 429) },
+      },
+    },
+    async (request, reply) => {
+      const form = await readPostedForm(request, "attachments");
+      refuseOversized(form);
+      const submission = parseField(reportSubmissionSchema, fieldOf(form, "report"), "report");
+      const prepared = await prepareAttachments(form.files, fieldOf(form, "keepMetadata") === "true");
+      const { receipt, attachments } = await submitReport(db, submission, now(), prepared);
+      return reply.code(201).headers(NO_STORE).send({ receipt, attachments });
     },
   );
 
@@ -138,6 +169,32 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ db: Db; now: () => Date; fol
       return reply.code(204).headers(NO_STORE).send(null);
     },
   );
+
+  app.post(
+    "/reports/follow-up/messages/with-files",
+    {
+      config: { access: PUBLIC, rateLimit: { max: followUpLimitPerMinute, timeWindow: "1 minute" } },
+      schema: {
+        tags,
+        summary: "Add a message with attachments to a report: multipart fields `receipt` and `text`",
+        description: FILES_DESCRIPTION,
+        consumes: MULTIPART,
+        response: { 201: z.object({ attachments: z.array(attachmentSchema) }), ...errorResponses(400, 401, 413, 429) },
+      },
+    },
+    async (request, reply) => {
+      const form = await readPostedForm(request, "attachments");
+      refuseOversized(form);
+      const { receipt, text } = parseField(
+        reporterMessageRequestSchema,
+        { receipt: fieldOf(form, "receipt"), text: fieldOf(form, "text") },
+        "",
+      );
+      const prepared = await prepareAttachments(form.files, fieldOf(form, "keepMetadata") === "true");
+      const attachments = await addReporterMessage(db, receipt, text, now(), prepared);
+      return reply.code(201).headers(NO_STORE).send({ attachments });
+    },
+  );
   app.get(
     "/organizations/:orgId/reports",
     {
@@ -167,6 +224,29 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ db: Db; now: () => Date; fol
     async (request, reply) => {
       const { orgId, reportId } = request.params;
       return reply.headers(NO_STORE).send(await openCase(db, request.actor, orgId, reportId, now()));
+    },
+  );
+
+  app.get(
+    "/organizations/:orgId/reports/:reportId/attachments/:attachmentId",
+    {
+      config: { access: OFFICERS },
+      schema: {
+        tags,
+        summary: "One attached file, decrypted, as a download; the access is recorded (officers)",
+        params: attachmentParams,
+        response: { 200: z.any().describe("The file, in its own media type"), ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { orgId, reportId, attachmentId } = request.params;
+      const { attachment, bytes } = await openAttachment(db, request.actor, orgId, reportId, attachmentId, now());
+      return reply
+        .headers(NO_STORE)
+        .type(attachment.mediaType)
+        .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(attachment.name)}`)
+        .header("content-security-policy", "sandbox; default-src 'none'")
+        .send(Buffer.from(bytes));
     },
   );
 
@@ -275,3 +355,22 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ db: Db; now: () => Date; fol
     },
   );
 };
+
+/** Validates a value that arrived in a multipart form against its schema, as the JSON routes do. */
+function parseField<T>(schema: z.ZodType<T>, raw: unknown, field: string): T {
+  let value: unknown = raw;
+  if (field && typeof raw === "string") {
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      value = undefined;
+    }
+  }
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const fields = parsed.error.issues.map((issue) => ({
+    path: ["body", field, ...issue.path].filter((part) => part !== "").join("."),
+    message: issue.message,
+  }));
+  throw new AppError("validation_failed", fields.map((f) => `${f.path}: ${f.message}`).join("; "), { fields });
+}

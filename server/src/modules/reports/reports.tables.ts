@@ -62,10 +62,24 @@ export interface ReportEventsTable {
   at: Timestamp;
 }
 
+/** A file the reporter attached; name, type and bytes encrypted with the report's key. */
+export interface ReportAttachmentsTable {
+  id: Generated<string>;
+  seq: Generated<string>;
+  report_id: string;
+  organization_id: string;
+  created_at: Timestamp;
+  /** AttachmentHeader as JSON, encrypted with the report's key. */
+  header: Uint8Array;
+  /** The file (without identifying metadata unless the reporter kept it), encrypted with the report's key. */
+  content: Uint8Array;
+}
+
 export interface ReportsTables {
   report_settings: ReportSettingsTable;
   reports: ReportsTable;
   report_key_seals: ReportKeySealsTable;
   report_messages: ReportMessagesTable;
   report_events: ReportEventsTable;
+  report_attachments: ReportAttachmentsTable;
 }

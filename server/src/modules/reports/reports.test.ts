@@ -4,6 +4,7 @@ import { type ReportSubmission, reportSubmissionSchema } from "../../../../commo
 import { createTestDatabase } from "../../../test/database.ts";
 import { decryptText, openSealed } from "../../platform/crypto/envelope.ts";
 import type { DatabaseHandle } from "../../platform/db/database.ts";
+import { concat, fixture, latin1, pngChunk } from "../../platform/files/fixtures/build.ts";
 import { AppError } from "../../platform/http/app-error.ts";
 import {
   createOrganization,
@@ -13,6 +14,7 @@ import {
   unlockReaderKey,
 } from "../identity/index.ts";
 import { addReporterMessage, followUpReport, submitReport } from "./index.ts";
+import { prepareAttachments } from "./use-cases/attachments.ts";
 import { addMonths } from "./use-cases/deadlines.ts";
 
 const PASSWORD = "correct horse battery staple";
@@ -156,6 +158,19 @@ describe("reports: filed without an account, readable only by the union's office
         contact: { name: `Ana ${marker}`, email: "ana@example.org", phone: "+34 600 000 000" },
       }),
       NOW,
+      await prepareAttachments(
+        [
+          {
+            name: `${marker}.png`,
+            bytes: concat(
+              fixture("canvas.png").slice(0, -12),
+              pngChunk("tEXt", latin1(`Author\0${marker}`)),
+              fixture("canvas.png").slice(-12),
+            ),
+          },
+        ],
+        true,
+      ),
     );
     await addReporterMessage(db, receipt, `more ${marker}`, NOW);
     const tables = await sql<{ table_name: string }>`
@@ -176,6 +191,8 @@ describe("reports: filed without an account, readable only by the union's office
     expect(rows).toBeGreaterThan(10);
     const events = await db.selectFrom("report_events").select(["action", "user_id"]).orderBy("id").execute();
     expect(new Set(events.map((e) => e.action))).toEqual(new Set(["received", "reporter_message"]));
+    const view = await followUpReport(db, receipt);
+    expect(view.attachments).toMatchObject([{ name: `${marker}.png`, metadata: "kept" }]);
     expect(events.every((e) => e.user_id === null)).toBe(true);
   });
 });

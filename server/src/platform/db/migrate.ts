@@ -7,6 +7,7 @@ import * as agreementImports from "./migrations/0004-agreement-imports.ts";
 import * as agreementSearch from "./migrations/0005-agreement-search.ts";
 import * as readerKeys from "./migrations/0006-reader-keys.ts";
 import * as reports from "./migrations/0007-reports.ts";
+import * as reportAttachments from "./migrations/0008-report-attachments.ts";
 
 /** Versioned migrations, in order. Names never change once released. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0005-agreement-search": agreementSearch,
   "0006-reader-keys": readerKeys,
   "0007-reports": reports,
+  "0008-report-attachments": reportAttachments,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

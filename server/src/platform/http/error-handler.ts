@@ -3,11 +3,16 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import type { ErrorBody } from "../../../../common/errors.ts";
 import { AppError } from "./app-error.ts";
 
+/** How an error is answered once its status and body are known: JSON by default, a page where pages are served. */
+export type ErrorResponder = (request: FastifyRequest, reply: FastifyReply, status: number, body: ErrorBody) => unknown;
+
+const sendJson: ErrorResponder = (_request, reply, status, body) => reply.code(status).send(body);
+
 /**
  * The single error handler: AppErrors keep their code and message, validation errors name each
  * field, and anything else becomes a 500 whose details stay in the log. Unknown paths get `sendNotFound`.
  */
-export function installErrorHandler(app: FastifyInstance): void {
+export function installErrorHandler(app: FastifyInstance, respond: ErrorResponder = sendJson): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const body = toErrorBody(error);
     const status = error instanceof AppError ? error.statusCode : statusOf(error, body);
@@ -17,7 +22,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       request.log.info({ code: body.error.code, status }, "request refused");
     }
     if (body.error.retryAfterSeconds) void reply.header("retry-after", String(body.error.retryAfterSeconds));
-    return reply.code(status).send(body);
+    return respond(request, reply, status, body);
   });
 }
 

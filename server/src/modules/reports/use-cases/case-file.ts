@@ -4,8 +4,9 @@ import { decryptText } from "../../../platform/crypto/envelope.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { listMessages } from "../reports.repository.ts";
 import type { ReportsTable } from "../reports.tables.ts";
+import { listAttachments } from "./attachments.ts";
 
-/** What the reporter wrote and every message since, decrypted with the report's key. */
+/** What the reporter wrote, every message since and the files' descriptions, decrypted with the report's key. */
 export async function readCaseFile(db: Db, reportId: string, content: Uint8Array, recordKey: Uint8Array) {
   const messages = await Promise.all(
     (await listMessages(db, reportId)).map(async (message) => ({
@@ -17,6 +18,7 @@ export async function readCaseFile(db: Db, reportId: string, content: Uint8Array
   return {
     content: JSON.parse(await decryptText(Uint8Array.from(content), recordKey)) as ReportContent,
     messages,
+    attachments: await listAttachments(db, reportId, recordKey),
   };
 }
 

@@ -18,6 +18,7 @@ import {
   replaceSeals,
   updateCase,
 } from "../reports.repository.ts";
+import { readAttachment } from "./attachments.ts";
 import { readCaseFile, timelineOf } from "./case-file.ts";
 import { addDays, DEFAULT_DEADLINES } from "./deadlines.ts";
 
@@ -90,6 +91,28 @@ export async function openCase(
     const caseFile = await readCaseFile(db, reportId, row.content, recordKey);
     await recordEvent(db, { reportId, organizationId, userId, action: "viewed", at: now });
     return { ...summarize(row, now), ...caseFile };
+  } finally {
+    (await getSodium()).memzero(recordKey);
+  }
+}
+
+/** One attached file, decrypted for the officer; the access is recorded like opening the case. */
+export async function openAttachment(
+  db: Db,
+  actor: Actor,
+  organizationId: string,
+  reportId: string,
+  attachmentId: string,
+  now: Date,
+) {
+  const userId = authorizeCaseWork(actor, organizationId);
+  await caseOf(db, organizationId, reportId);
+  const recordKey = await openCaseKey(db, actor, reportId, userId);
+  try {
+    const file = await readAttachment(db, reportId, attachmentId, recordKey);
+    if (!file) throw notFound("attachment");
+    await recordEvent(db, { reportId, organizationId, userId, action: "attachment_viewed", at: now });
+    return file;
   } finally {
     (await getSodium()).memzero(recordKey);
   }

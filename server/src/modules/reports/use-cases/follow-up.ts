@@ -1,4 +1,4 @@
-import type { ReporterView } from "../../../../../common/reports.ts";
+import type { Attachment, ReporterView } from "../../../../../common/reports.ts";
 import { decryptWithKey, encryptWithKey } from "../../../platform/crypto/envelope.ts";
 import { deriveReceiptSecrets, normalizeReceipt, RECEIPT_DIGITS } from "../../../platform/crypto/receipts.ts";
 import { getSodium } from "../../../platform/crypto/sodium.ts";
@@ -6,6 +6,7 @@ import { type Db, inTransaction } from "../../../platform/db/database.ts";
 import { AppError } from "../../../platform/http/app-error.ts";
 import { organizationNames } from "../../identity/index.ts";
 import { findReportByReceiptLookup, insertMessage, receiptSalt, recordEvent } from "../reports.repository.ts";
+import { type PreparedAttachment, storeAttachments } from "./attachments.ts";
 import { readCaseFile, timelineOf } from "./case-file.ts";
 
 /** Typed receipts that cannot be one still cost one Argon2id run, so every wrong receipt takes as long. */
@@ -47,12 +48,18 @@ export async function followUpReport(db: Db, typedReceipt: string): Promise<Repo
   }
 }
 
-/** Public, with the receipt alone: the reporter adds a message (an answer, or more information). */
-export async function addReporterMessage(db: Db, typedReceipt: string, text: string, now: Date): Promise<void> {
+/** Public, with the receipt alone: the reporter adds a message (an answer, or more information) and files. */
+export async function addReporterMessage(
+  db: Db,
+  typedReceipt: string,
+  text: string,
+  now: Date,
+  attachments: PreparedAttachment[] = [],
+): Promise<Attachment[]> {
   const { report, recordKey } = await openWithReceipt(db, typedReceipt);
   try {
     const content = await encryptWithKey(text, recordKey);
-    await inTransaction(db, async (trx) => {
+    return await inTransaction(db, async (trx) => {
       await insertMessage(trx, {
         reportId: report.id,
         organizationId: report.organization_id,
@@ -68,6 +75,8 @@ export async function addReporterMessage(db: Db, typedReceipt: string, text: str
         action: "reporter_message",
         at: now,
       });
+      const target = { id: report.id, organizationId: report.organization_id };
+      return storeAttachments(trx, target, attachments, recordKey, now);
     });
   } finally {
     (await getSodium()).memzero(recordKey);

@@ -1,4 +1,4 @@
-import type { ReportContent, ReportSubmission } from "../../../../../common/reports.ts";
+import type { Attachment, ReportContent, ReportSubmission } from "../../../../../common/reports.ts";
 import { createRecordKey, encryptWithKey, sealToReader } from "../../../platform/crypto/envelope.ts";
 import { createReceipt, deriveReceiptSecrets, normalizeReceipt } from "../../../platform/crypto/receipts.ts";
 import { getSodium } from "../../../platform/crypto/sodium.ts";
@@ -6,18 +6,30 @@ import { type Db, inTransaction } from "../../../platform/db/database.ts";
 import { AppError } from "../../../platform/http/app-error.ts";
 import { listReportReceivers, officerReaderKeys } from "../../identity/index.ts";
 import { insertReport, receiptSalt, recordEvent } from "../reports.repository.ts";
+import { type PreparedAttachment, storeAttachments } from "./attachments.ts";
 import { addDays, addMonths, DEFAULT_DEADLINES } from "./deadlines.ts";
+
+export interface FiledReport {
+  receipt: string;
+  reportId: string;
+  organizationName: string;
+  acknowledgeBy: Date;
+  feedbackBy: Date;
+  attachments: Attachment[];
+}
 
 /**
  * Public, no account: files a report with the chosen organization. Everything the reporter wrote is
  * encrypted with a new key, sealed to each of the organization's officers and wrapped with the
- * receipt's key. Returns the receipt, which exists nowhere else: show it once.
+ * receipt's key, and so are the attached files (already prepared). Returns the receipt, which exists
+ * nowhere else: show it once.
  */
 export async function submitReport(
   db: Db,
   submission: ReportSubmission,
   now: Date,
-): Promise<{ receipt: string; reportId: string }> {
+  attachments: PreparedAttachment[] = [],
+): Promise<FiledReport> {
   const receivers = await listReportReceivers(db, { organizationId: submission.organizationId });
   if (receivers.length === 0) {
     throw new AppError("validation_failed", "This organization does not receive reports. Choose another one.", {
@@ -40,7 +52,9 @@ export async function submitReport(
         sealedKey: await sealToReader(recordKey, officer.publicKey),
       })),
     );
-    const reportId = await inTransaction(db, async (trx) => {
+    const acknowledgeBy = addDays(now, DEFAULT_DEADLINES.acknowledgeDays);
+    const feedbackBy = addMonths(now, DEFAULT_DEADLINES.feedbackMonths);
+    return await inTransaction(db, async (trx) => {
       const id = await insertReport(
         trx,
         {
@@ -50,8 +64,8 @@ export async function submitReport(
           country: submission.workplace.country,
           sector: sector ?? null,
           received_at: now,
-          acknowledge_by: addDays(now, DEFAULT_DEADLINES.acknowledgeDays),
-          feedback_by: addMonths(now, DEFAULT_DEADLINES.feedbackMonths),
+          acknowledge_by: acknowledgeBy,
+          feedback_by: feedbackBy,
           receipt_lookup: receiptKey.lookup,
           key_for_reporter: keyForReporter,
           content: encrypted,
@@ -59,9 +73,10 @@ export async function submitReport(
         seals,
       );
       await recordEvent(trx, { reportId: id, organizationId, userId: null, action: "received", at: now });
-      return id;
+      const stored = await storeAttachments(trx, { id, organizationId }, attachments, recordKey, now);
+      const organizationName = receivers[0]?.name ?? "";
+      return { receipt, reportId: id, organizationName, acknowledgeBy, feedbackBy, attachments: stored };
     });
-    return { receipt, reportId };
   } finally {
     sodium.memzero(recordKey);
     sodium.memzero(receiptKey.key);
