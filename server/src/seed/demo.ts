@@ -1,6 +1,11 @@
 import type { OrganizationKind, Role } from "../../../common/identity.ts";
 import { DEMO_LIBRARY, loadLibrary } from "../modules/agreements/index.ts";
-import { createOrganization, enrollTotpSecret, grantRole } from "../modules/identity/index.ts";
+import {
+  createOrganization,
+  createReaderKeysIfMissing,
+  enrollTotpSecret,
+  grantRole,
+} from "../modules/identity/index.ts";
 import type { SecretBox } from "../platform/crypto/secret-box.ts";
 import type { Db } from "../platform/db/database.ts";
 
@@ -78,6 +83,8 @@ async function seedDemo(db: Db, secretBox: SecretBox): Promise<DemoSignIn[]> {
       const member = await grantRole(db, created.id, { ...person, password: DEMO_PASSWORD });
       const totp = person.role === "officer" || person.role === "admin";
       if (totp) await enrollTotpSecret({ db, secretBox }, member.userId, DEMO_TOTP_SECRET);
+      // The demo union receives reports from the first start; its recovery code is not needed for demo data.
+      if (person.role === "officer") await createReaderKeysIfMissing(db, member.userId, DEMO_PASSWORD);
       signIns.push({ email: person.email, role: person.role, organization: organization.name, totp });
     }
   }

@@ -82,6 +82,10 @@ describe.skipIf(ON_POSTGRES)("[PROCESS] first start of the embedded database", (
     expect(await partialFolders(dataDir)).toEqual([]);
     expect(existsSync(path.join(dataDir, "pgdata", "PG_VERSION"))).toBe(true);
     await signIn(server.baseUrl, DEMO_MEMBER, DEMO_PASSWORD);
+    const receivers = await fetch(`${server.baseUrl}/api/v1/reports/receivers?country=DE`);
+    expect(await receivers.json(), "the demo union receives reports from the start").toMatchObject([
+      { name: "Screen and Stage Union", kind: "union" },
+    ]);
   });
 
   it("comes up healthy after a SIGKILL while the data folder was being created", { timeout: 120_000 }, async () => {
