@@ -135,7 +135,10 @@ function StatusForm({ view, organizationId, onDone }: Omit<CaseActionsProps, "ba
         <SelectField
           {...form.field("status")}
           label={t("cases.actions.newStatus")}
-          options={STATUS_CHANGES.map((status) => ({ value: status, label: label("statuses", status) }))}
+          options={STATUS_CHANGES.filter((status) => status !== view.status).map((status) => ({
+            value: status,
+            label: label("statuses", status),
+          }))}
         />
         {needsOutcome ? (
           <SelectField
@@ -205,10 +208,10 @@ function ReferChoice({ organizationId, reportId, backTo, receivers }: ReferChoic
   const refer = useCallback(
     async (target: ReportReceiver) => {
       await referCase(organizationId, reportId, target.id);
-      const state: QueueLocationState = { notice: t("cases.actions.referred", { organization: target.name }) };
+      const state: QueueLocationState = { notice: { kind: "referred", organization: target.name } };
       void navigate(backTo, { state });
     },
-    [organizationId, reportId, backTo, navigate, t],
+    [organizationId, reportId, backTo, navigate],
   );
 
   return (
@@ -263,7 +266,7 @@ function DeleteAction({ organizationId, reportId, backTo }: ActionProps & { back
           confirmLabel={t("cases.actions.deleteConfirm")}
           onConfirm={async () => {
             await deleteCase(organizationId, reportId);
-            const state: QueueLocationState = { notice: t("cases.actions.deleted") };
+            const state: QueueLocationState = { notice: { kind: "deleted" } };
             void navigate(backTo, { state });
           }}
           onCancel={() => setConfirming(false)}

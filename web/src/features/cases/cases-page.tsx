@@ -15,7 +15,7 @@ import { countryName } from "../agreements/agreement-format.ts";
 import { DateText, nextDeadline, OverdueBadge, StatusTag, useCaseLabel } from "./case-bits.tsx";
 import { listCases } from "./cases-api.ts";
 import { NotAnOfficer } from "./not-an-officer.tsx";
-import { casePagePath, officerMemberships, type QueueLocationState } from "./officer-access.ts";
+import { casePagePath, officerMemberships, readQueueNotice } from "./officer-access.ts";
 
 export function CasesRoute() {
   return <RequireSession>{(session) => <CasesPage user={session.user} />}</RequireSession>;
@@ -26,7 +26,7 @@ function CasesPage({ user }: { user: SessionUser }) {
   const [searchParams, setSearchParams] = useSearchParams();
   const organizations = officerMemberships(user);
   usePageTitle(organizations.length > 0 ? t("cases.title") : t("cases.notAllowedTitle"));
-  const notice = (useLocation().state as QueueLocationState | null)?.notice;
+  const notice = readQueueNotice(useLocation().state);
 
   const selected =
     organizations.find((membership) => membership.organizationId === searchParams.get("org")) ?? organizations[0];
@@ -54,7 +54,13 @@ function CasesPage({ user }: { user: SessionUser }) {
         <p className="lead">{selected.organizationName}</p>
       )}
       <p>{t("cases.intro")}</p>
-      <StatusMessage tone="success">{notice}</StatusMessage>
+      <StatusMessage tone="success">
+        {notice?.kind === "deleted"
+          ? t("cases.actions.deleted")
+          : notice?.kind === "referred"
+            ? t("cases.actions.referred", { organization: notice.organization })
+            : null}
+      </StatusMessage>
       <CaseQueue key={selected.organizationId} organization={selected} />
     </>
   );

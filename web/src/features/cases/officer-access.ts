@@ -18,7 +18,19 @@ export function casePagePath(organizationId: string, reportId: string): string {
   return `/cases/${encodeURIComponent(organizationId)}/${encodeURIComponent(reportId)}`;
 }
 
-/** What the case page tells the queue after a case left it (referred or deleted). */
+/** What the case page tells the queue after a case left it; translated there, in the language of the moment. */
+export type QueueNotice = { kind: "deleted" } | { kind: "referred"; organization: string };
+
 export interface QueueLocationState {
-  notice?: string;
+  notice?: QueueNotice;
+}
+
+/** The notice in a history entry's state, if it is one (the state survives reloads and may be anything). */
+export function readQueueNotice(state: unknown): QueueNotice | undefined {
+  if (typeof state !== "object" || state === null) return undefined;
+  const { notice } = state as Record<string, unknown>;
+  if (typeof notice !== "object" || notice === null) return undefined;
+  const { kind, organization } = notice as Record<string, unknown>;
+  if (kind === "deleted") return { kind };
+  return kind === "referred" && typeof organization === "string" ? { kind, organization } : undefined;
 }
