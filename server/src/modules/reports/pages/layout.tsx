@@ -24,7 +24,6 @@ function Page({ language, title, languageHref, children }: PageProps) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
         <meta name="robots" content="noindex" />
         <title>{`${title} – ${t.site}`}</title>
         <link rel="stylesheet" href={STYLESHEET_PATH} />

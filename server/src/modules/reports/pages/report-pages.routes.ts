@@ -27,12 +27,17 @@ interface PageOptions {
 }
 
 function sendPage(reply: FastifyReply, html: string, status = 200) {
-  return reply
-    .code(status)
-    .type("text/html; charset=utf-8")
-    .header("cache-control", "no-store")
-    .header("x-robots-tag", "noindex")
-    .send(html);
+  return (
+    reply
+      .code(status)
+      .type("text/html; charset=utf-8")
+      .header("cache-control", "no-store")
+      .header("x-robots-tag", "noindex")
+      // Browsers send `Origin: null` with forms posted under no-referrer, which the CSRF check refuses;
+      // same-origin still sends nothing to any other site.
+      .header("referrer-policy", "same-origin")
+      .send(html)
+  );
 }
 
 function languageOf(request: FastifyRequest, form?: PostedForm): PageLanguage {

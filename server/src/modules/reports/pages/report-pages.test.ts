@@ -62,6 +62,8 @@ describe("report pages without JavaScript", () => {
     expect(start.headers["content-security-policy"]).toContain("script-src 'self'");
     expect(start.body).toContain('<html lang="de">');
     expect(start.body).not.toMatch(/<script/i);
+    // Under no-referrer, browsers post forms with `Origin: null`, which the CSRF check refuses.
+    expect(start.headers["referrer-policy"]).toBe("same-origin");
     expect(start.body).toContain('value="ES"');
     expect(start.body).not.toMatch(/https?:\/\//);
 
