@@ -39,6 +39,7 @@ import {
 import { figuresToCsv, reportFigures } from "./use-cases/figures.ts";
 import { addReporterMessage, followUpReport } from "./use-cases/follow-up.ts";
 import { submitReport } from "./use-cases/submit-report.ts";
+import type { WrongReceiptDelays } from "./wrong-receipt-delays.ts";
 
 const PUBLIC = { kind: "public" } as const;
 const OFFICERS = { kind: "organization", roles: ["officer"] } as const;
@@ -55,10 +56,12 @@ const tags = ["reports"];
  * The reporter's side: no account, the receipt is the only credential, and it travels in request
  * bodies only (never in an address, which ends up in histories and logs).
  */
-export const reportsRoutes: FastifyPluginAsyncZod<{ db: Db; now: () => Date; followUpLimitPerMinute: number }> = async (
-  app,
-  { db, now, followUpLimitPerMinute },
-) => {
+export const reportsRoutes: FastifyPluginAsyncZod<{
+  db: Db;
+  now: () => Date;
+  followUpLimitPerMinute: number;
+  wrongReceiptDelays: WrongReceiptDelays;
+}> = async (app, { db, now, followUpLimitPerMinute, wrongReceiptDelays }) => {
   app.get(
     "/reports/receivers",
     {
@@ -150,7 +153,10 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ db: Db; now: () => Date; fol
         response: { 200: reporterViewSchema, ...errorResponses(400, 401, 429) },
       },
     },
-    async (request, reply) => reply.headers(NO_STORE).send(await followUpReport(db, request.body.receipt)),
+    async (request, reply) => {
+      const view = await wrongReceiptDelays.attempt(request.ip, () => followUpReport(db, request.body.receipt));
+      return reply.headers(NO_STORE).send(view);
+    },
   );
 
   app.post(
@@ -165,7 +171,8 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ db: Db; now: () => Date; fol
       },
     },
     async (request, reply) => {
-      await addReporterMessage(db, request.body.receipt, request.body.text, now());
+      const { receipt, text } = request.body;
+      await wrongReceiptDelays.attempt(request.ip, () => addReporterMessage(db, receipt, text, now()));
       return reply.code(204).headers(NO_STORE).send(null);
     },
   );
@@ -191,7 +198,9 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ db: Db; now: () => Date; fol
         "",
       );
       const prepared = await prepareAttachments(form.files, fieldOf(form, "keepMetadata") === "true");
-      const attachments = await addReporterMessage(db, receipt, text, now(), prepared);
+      const attachments = await wrongReceiptDelays.attempt(request.ip, () =>
+        addReporterMessage(db, receipt, text, now(), prepared),
+      );
       return reply.code(201).headers(NO_STORE).send({ attachments });
     },
   );

@@ -9,6 +9,7 @@ import { fieldOf, type PostedForm, readPostedForm } from "../multipart-form.ts";
 import { checkAttachment, type FileRefusal, type PreparedAttachment } from "../use-cases/attachments.ts";
 import { addReporterMessage, followUpReport } from "../use-cases/follow-up.ts";
 import { submitReport } from "../use-cases/submit-report.ts";
+import { isWrongReceipt, type WrongReceiptDelays } from "../wrong-receipt-delays.ts";
 import type { FieldErrors } from "./fields.tsx";
 import { renderCasePage, renderReceiptForm, renderReceiptPage } from "./follow-up-pages.tsx";
 import { renderProblemPage, STYLESHEET_PATH } from "./layout.tsx";
@@ -24,6 +25,7 @@ interface PageOptions {
   db: Db;
   now: () => Date;
   followUpLimitPerMinute: number;
+  wrongReceiptDelays: WrongReceiptDelays;
 }
 
 function sendPage(reply: FastifyReply, html: string, status = 200) {
@@ -49,7 +51,19 @@ function languageOf(request: FastifyRequest, form?: PostedForm): PageLanguage {
  * The reporter's pages: plain HTML forms that work without JavaScript on any phone, in the
  * reporter's language, loading nothing from anywhere else. They call the same use cases as the API.
  */
-export const reportPages: FastifyPluginAsync<PageOptions> = async (app, { db, now, followUpLimitPerMinute }) => {
+export const reportPages: FastifyPluginAsync<PageOptions> = async (
+  app,
+  { db, now, followUpLimitPerMinute, wrongReceiptDelays },
+) => {
+  /** Runs a step that needs the receipt, slowed down for a guessing client; undefined when the receipt opens nothing. */
+  const withReceipt = async <T>(request: FastifyRequest, step: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await wrongReceiptDelays.attempt(request.ip, step);
+    } catch (error) {
+      if (isWrongReceipt(error)) return undefined;
+      throw error;
+    }
+  };
   const followUpLimit = { max: followUpLimitPerMinute, timeWindow: "1 minute" };
   installErrorHandler(app, (request, reply, status, body) => {
     const t = stringsFor(languageOf(request));
@@ -155,7 +169,7 @@ export const reportPages: FastifyPluginAsync<PageOptions> = async (app, { db, no
       const form = await readPostedForm(request, "attachments");
       const language = languageOf(request, form);
       const receipt = fieldOf(form, "receipt") ?? "";
-      const view = await withReceipt(() => followUpReport(db, receipt));
+      const view = await withReceipt(request, () => followUpReport(db, receipt));
       if (!view) return sendPage(reply, renderReceiptForm(language, receipt, true), 401);
       return sendPage(reply, renderCasePage(language, receipt, view, {}));
     },
@@ -175,26 +189,16 @@ export const reportPages: FastifyPluginAsync<PageOptions> = async (app, { db, no
       const attachments = await prepareFiles(form, fieldOf(form, "keepMetadata") === "true", t, errors);
       const sent = Object.keys(errors).length === 0 && attachments !== null;
       if (sent) {
-        const stored = await withReceipt(() => addReporterMessage(db, receipt, text, now(), attachments));
+        const stored = await withReceipt(request, () => addReporterMessage(db, receipt, text, now(), attachments));
         if (!stored) return sendPage(reply, renderReceiptForm(language, receipt, true), 401);
       }
-      const view = await withReceipt(() => followUpReport(db, receipt));
+      const view = await withReceipt(request, () => followUpReport(db, receipt));
       if (!view) return sendPage(reply, renderReceiptForm(language, receipt, true), 401);
       const notice = sent ? { sent: true } : { errors, text };
       return sendPage(reply, renderCasePage(language, receipt, view, notice), sent ? 200 : 400);
     },
   );
 };
-
-/** Runs a step that needs the receipt; undefined when the receipt opens nothing. */
-async function withReceipt<T>(step: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await step();
-  } catch (error) {
-    if (error instanceof AppError && error.code === "invalid_receipt") return undefined;
-    throw error;
-  }
-}
 
 const REFUSAL_KEYS = {
   too_large: "fileTooLarge",
