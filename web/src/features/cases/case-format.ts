@@ -20,3 +20,31 @@ export function formatReportedTime(value: string, locale: Locale): string {
     ? value
     : new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(when);
 }
+
+const SIZE_UNITS = ["byte", "kilobyte", "megabyte", "gigabyte"] as const;
+
+/** "820 kB", "1.2 MB": decimal units, named by Intl in the reader's language. */
+export function formatFileSize(bytes: number, locale: Locale): string {
+  let value = Math.max(0, bytes);
+  let unit = 0;
+  while (value >= 1000 && unit < SIZE_UNITS.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  return new Intl.NumberFormat(locale, {
+    style: "unit",
+    unit: SIZE_UNITS[unit],
+    unitDisplay: "short",
+    maximumFractionDigits: unit === 0 ? 0 : 1,
+  }).format(value);
+}
+
+/** What kind of file a media type is, in words an officer knows. */
+export type FileKind = "photo" | "pdf" | "audio" | "other";
+
+export function fileKind(mediaType: string): FileKind {
+  if (mediaType.startsWith("image/")) return "photo";
+  if (mediaType === "application/pdf") return "pdf";
+  if (mediaType.startsWith("audio/")) return "audio";
+  return "other";
+}

@@ -13,6 +13,7 @@ import { usePageTitle } from "../../lib/use-page-title.ts";
 import { RequireSession } from "../../session/route-guards.tsx";
 import { countryName } from "../agreements/agreement-format.ts";
 import { CaseActions } from "./case-actions.tsx";
+import { CaseAttachments } from "./case-attachments.tsx";
 import { DateText, OverdueBadge, StatusTag, useCaseLabel } from "./case-bits.tsx";
 import { formatCalendarDate, formatReportedTime } from "./case-format.ts";
 import { CaseMessages } from "./case-messages.tsx";
@@ -112,6 +113,7 @@ function CaseFile({ view, organizationId, backTo, onChanged }: CaseFileProps) {
       <div className="case__sections">
         <Timeline view={view} />
         <ReportSection content={view.content} />
+        <CaseAttachments organizationId={organizationId} reportId={view.id} attachments={view.attachments} />
         <ContactSection contact={view.content.contact} />
         <CaseMessages organizationId={organizationId} reportId={view.id} messages={view.messages} onSent={onChanged} />
         <section className="panel" aria-labelledby="case-actions-title">

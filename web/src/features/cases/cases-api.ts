@@ -71,3 +71,8 @@ export function deleteCase(organizationId: string, reportId: string): Promise<vo
 export function listReceivers(): Promise<ReportReceiver[]> {
   return apiRequest("/api/v1/reports/receivers", { schema: z.array(reportReceiverSchema) });
 }
+
+/** An attached file as a download: the session cookie goes with a plain link, and the server records the access. */
+export function attachmentPath(organizationId: string, reportId: string, attachmentId: string): string {
+  return `${casePath(organizationId, reportId)}/attachments/${encodeURIComponent(attachmentId)}`;
+}
