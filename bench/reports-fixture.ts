@@ -11,6 +11,8 @@ export interface ReportsFixture {
   db: Db;
   engine: "pglite" | "postgres";
   organizationId: string;
+  /** The union's officers, each with a reader key. */
+  officerIds: string[];
   submission: ReportSubmission;
 }
 
@@ -26,6 +28,7 @@ export async function openReportsFixture(context: MeasureContext): Promise<Repor
       await db.deleteFrom("organizations").where("id", "=", union.id).execute();
     });
   }
+  const officerIds: string[] = [];
   for (let index = 0; index < BENCH_OFFICERS; index++) {
     const email = `bench.officer.${index}.${union.id}@bench.guildhall.test`;
     const { userId } = await grantRole(db, union.id, {
@@ -38,10 +41,16 @@ export async function openReportsFixture(context: MeasureContext): Promise<Repor
       context.defer(`delete bench officer ${index}`, () => db.deleteFrom("users").where("id", "=", userId).execute());
     }
     await createReaderKeysIfMissing(db, userId, "bench password");
+    officerIds.push(userId);
   }
-  const submission = reportSubmissionSchema.parse({
+  return { db, engine: database.engine, organizationId: union.id, officerIds, submission: benchSubmission(union.id) };
+}
+
+/** A typical accident report, about 1 KB of JSON. */
+export function benchSubmission(organizationId: string): ReportSubmission {
+  return reportSubmissionSchema.parse({
     kind: "accident",
-    organizationId: union.id,
+    organizationId,
     sector: "film",
     workplace: { name: "Night shoot, unit 2", address: "Calle de Alcalá 42", city: "Madrid", country: "ES" },
     description: "A lighting rig fell from the gantry at 2 a.m.; one electrician was hit on the shoulder. ".repeat(8),
@@ -55,7 +64,6 @@ export async function openReportsFixture(context: MeasureContext): Promise<Repor
       employerReported: "no",
     },
   });
-  return { db, engine: database.engine, organizationId: union.id, submission };
 }
 
 export function engineLabel(fixture: ReportsFixture): string {
