@@ -28,6 +28,8 @@ export default defineConfig({
   server: {
     proxy: {
       "/api": "http://127.0.0.1:3000",
+      // The public report pages are the server's own HTML (not /reports/…, which is this app's).
+      "^/report(?:[/?]|$)": "http://127.0.0.1:3000",
     },
   },
 });

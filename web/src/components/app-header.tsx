@@ -1,8 +1,10 @@
 import { useTranslation } from "react-i18next";
 import { Link, NavLink, useLocation } from "react-router";
+import { currentLocale } from "../lib/i18n.ts";
 import { useAsyncAction } from "../lib/use-async-action.ts";
 import { useSession } from "../session/session-context.tsx";
 import { LanguageSelect } from "./language-select.tsx";
+import { reportPagePath } from "./report-links.ts";
 
 export function AppHeader() {
   const { t } = useTranslation();
@@ -11,6 +13,7 @@ export function AppHeader() {
   const fullySignedIn = session?.status === "signed_in";
   const isAdmin = fullySignedIn && session.user.memberships.some((membership) => membership.role === "admin");
   const isOfficer = fullySignedIn && session.user.memberships.some((membership) => membership.role === "officer");
+  const locale = currentLocale();
 
   return (
     <header className="app-header">
@@ -35,6 +38,16 @@ export function AppHeader() {
             <NavLink to="/agreements" className="app-nav__link">
               {t("nav.agreements")}
             </NavLink>
+          </li>
+          <li>
+            <a href={reportPagePath("report", locale)} className="app-nav__link">
+              {t("nav.report")}
+            </a>
+          </li>
+          <li>
+            <a href={reportPagePath("followUp", locale)} className="app-nav__link">
+              {t("nav.followUp")}
+            </a>
           </li>
           {isOfficer ? (
             <li>

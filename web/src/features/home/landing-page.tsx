@@ -1,5 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { reportPagePath } from "../../components/report-links.ts";
+import { currentLocale } from "../../lib/i18n.ts";
 import { usePageTitle } from "../../lib/use-page-title.ts";
 
 const HIGHLIGHTS = ["agreements", "consent", "reports", "transparency"] as const;
@@ -8,6 +10,7 @@ const HIGHLIGHTS = ["agreements", "consent", "reports", "transparency"] as const
 export function LandingPage() {
   const { t } = useTranslation();
   usePageTitle(t("nav.home"));
+  const locale = currentLocale();
   return (
     <>
       <section className="hero" aria-labelledby="landing-title">
@@ -19,6 +22,18 @@ export function LandingPage() {
           </Link>
           <a href="/api/docs" className="button button--secondary">
             {t("landing.apiReference")}
+          </a>
+        </div>
+      </section>
+      <section className="panel report-call" aria-labelledby="landing-report">
+        <h2 id="landing-report">{t("landing.report.title")}</h2>
+        <p>{t("landing.report.text")}</p>
+        <div className="button-row">
+          <a href={reportPagePath("report", locale)} className="button">
+            {t("landing.report.start")}
+          </a>
+          <a href={reportPagePath("followUp", locale)} className="button button--secondary">
+            {t("landing.report.followUp")}
           </a>
         </div>
       </section>
