@@ -12,6 +12,7 @@ import { TotpEnrollmentRoute } from "./features/auth/totp-enrollment-route.tsx";
 import { CaseRoute } from "./features/cases/case-page.tsx";
 import { CasesRoute } from "./features/cases/cases-page.tsx";
 import { NotFoundPage } from "./features/errors/not-found-page.tsx";
+import { FiguresPage } from "./features/figures/figures-page.tsx";
 import { HomeRoute } from "./features/home/home-route.tsx";
 import { TOTP_ENROLLMENT_PATH } from "./session/route-guards.tsx";
 
@@ -31,6 +32,7 @@ export const router = createBrowserRouter([
       { path: "/admin", element: <AdminRoute /> },
       { path: "/cases", element: <CasesRoute /> },
       { path: "/cases/:orgId/:reportId", element: <CaseRoute /> },
+      { path: "/reports/figures", element: <FiguresPage /> },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

@@ -49,6 +49,11 @@ export function AppHeader() {
               {t("nav.followUp")}
             </a>
           </li>
+          <li>
+            <NavLink to="/reports/figures" className="app-nav__link">
+              {t("nav.figures")}
+            </NavLink>
+          </li>
           {isOfficer ? (
             <li>
               <NavLink to="/cases" className="app-nav__link">

@@ -34,7 +34,8 @@ export function formatFileSize(bytes: number, locale: Locale): string {
   return new Intl.NumberFormat(locale, {
     style: "unit",
     unit: SIZE_UNITS[unit],
-    unitDisplay: "short",
+    // "700 bytes" rather than "700 byte"; larger units read best short ("1.2 MB").
+    unitDisplay: unit === 0 ? "long" : "short",
     maximumFractionDigits: unit === 0 ? 0 : 1,
   }).format(value);
 }

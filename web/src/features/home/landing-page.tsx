@@ -36,6 +36,9 @@ export function LandingPage() {
             {t("landing.report.followUp")}
           </a>
         </div>
+        <p className="report-call__figures">
+          <Link to="/reports/figures">{t("landing.report.figures")}</Link>
+        </p>
       </section>
       <section aria-labelledby="landing-highlights">
         <h2 id="landing-highlights">{t("landing.highlightsTitle")}</h2>
