@@ -28,7 +28,9 @@ const USAGE = `usage: npm run bench -- [--strict] [name ...]
 
 environment: BENCH_SECONDS (5), BENCH_WARMUP_SECONDS (1), BENCH_CONNECTIONS (50), BENCH_WORKERS (0),
              BENCH_SETUP_TIMEOUT_SECONDS (120), DATABASE_URL (subject on PostgreSQL instead of PGlite),
-             BENCH_AGREEMENTS (10000), BENCH_CLAUSES_PER_AGREEMENT (50), BENCH_SEED (agreements-* benchmarks)`;
+             BENCH_AGREEMENTS (10000), BENCH_CLAUSES_PER_AGREEMENT (50), BENCH_SEED (agreements-* benchmarks),
+             BENCH_QUEUE_CASES (100000), BENCH_BURST_RATE (50), BENCH_BURST_SECONDS (10),
+             BENCH_BURST_FILES_RATE (50), BENCH_BURST_FILES_SECONDS (10) (reports-* benchmarks)`;
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const SUFFIX = ".bench.ts";
