@@ -179,13 +179,27 @@ export const caseSummarySchema = reportTimelineSchema.extend({
   sector: z.string().nullable(),
   /** The deadline passed without the step it asks for, if any. */
   overdue: z.enum(["acknowledge", "feedback"]).nullable(),
+  /** The next deadline falls within DUE_SOON_DAYS, if it does. */
+  dueSoon: z.enum(["acknowledge", "feedback"]).nullable(),
+  /** The officer in charge (user id), if any. */
+  assignedTo: z.string().nullable(),
+  labels: z.array(z.string()),
 });
 export type CaseSummary = z.infer<typeof caseSummarySchema>;
+
+/** An officer's internal note; the reporter never sees notes. */
+export const caseNoteSchema = z.object({
+  authorUserId: z.string().nullable(),
+  authorName: z.string().nullable(),
+  at: z.string(),
+  text: z.string(),
+});
 
 export const caseViewSchema = caseSummarySchema.extend({
   content: reportContentSchema,
   messages: z.array(reportMessageSchema),
   attachments: z.array(attachmentSchema),
+  notes: z.array(caseNoteSchema),
 });
 export type CaseView = z.infer<typeof caseViewSchema>;
 
@@ -197,6 +211,51 @@ export const caseStatusRequestSchema = z
     path: ["outcome"],
     message: "Resolving or closing a case needs an outcome",
   });
+
+/** A deadline this close counts as due soon: shown in the queue and in reminders. */
+export const DUE_SOON_DAYS = 2;
+
+/** Officers' short tags for a case: letters, digits, spaces, _ and -. Kept in clear: never personal data. */
+export const caseLabelSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} _-]*$/u, "Letters, digits, spaces, _ and - only");
+export const caseLabelsRequestSchema = z.object({ labels: z.array(caseLabelSchema).max(10) });
+export const assignCaseRequestSchema = z.object({ userId: z.uuid().nullable() });
+export const caseNoteRequestSchema = z.object({ text: text(10_000) });
+
+export const queueQuerySchema = z.object({
+  status: z.enum(REPORT_STATUSES).optional(),
+  label: caseLabelSchema.optional(),
+  /** "me", "nobody", or an officer's user id. */
+  assigned: z.union([z.enum(["me", "nobody"]), z.uuid()]).optional(),
+});
+
+export const caseOfficerSchema = z.object({
+  userId: z.string(),
+  displayName: z.string(),
+  /** Has a key: can open the cases sealed to them. */
+  hasKey: z.boolean(),
+});
+
+/** An organization's deadlines for new cases (defaults: EU directive 2019/1937) and retention of closed ones. */
+export const caseSettingsSchema = z.object({
+  acknowledgeDays: z.number().int().min(1).max(90),
+  feedbackMonths: z.number().int().min(1).max(24),
+  /** Days a closed case is kept, then deleted with its keys; null keeps closed cases. */
+  retentionDays: z.number().int().min(30).max(3650).nullable(),
+});
+export type CaseSettings = z.infer<typeof caseSettingsSchema>;
+
+/** What needs doing soon, for the in-app reminder and the reminder e-mail. Counts only. */
+export const caseRemindersSchema = z.object({
+  overdueAcknowledge: z.number().int(),
+  overdueFeedback: z.number().int(),
+  dueSoon: z.number().int(),
+});
+export type CaseReminders = z.infer<typeof caseRemindersSchema>;
 
 export const shareCasesRequestSchema = z.object({ userId: z.uuid() });
 export const shareCasesResponseSchema = z.object({ shared: z.number().int() });

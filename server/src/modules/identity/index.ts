@@ -9,9 +9,15 @@ export type { IdentityTables } from "./identity.tables.ts";
 export { enrollTotpSecret } from "./use-cases/enroll-totp.ts";
 export { issueApiKey } from "./use-cases/manage-api-keys.ts";
 export { grantRole } from "./use-cases/manage-members.ts";
-export { createOrganization, filterUnions, organizationNames } from "./use-cases/organizations.ts";
+export {
+  createOrganization,
+  filterUnions,
+  organizationNames,
+  userDisplayNames,
+} from "./use-cases/organizations.ts";
 export {
   createReaderKeysIfMissing,
+  listOfficers,
   listReportReceivers,
   officerReaderKeys,
   unlockReaderKey,

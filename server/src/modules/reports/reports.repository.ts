@@ -1,7 +1,13 @@
 import { type Insertable, sql, type Updateable } from "kysely";
+import type { REPORT_STATUSES } from "../../../../common/reports.ts";
 import { getSodium } from "../../platform/crypto/sodium.ts";
 import type { Db } from "../../platform/db/database.ts";
-import type { ReportAttachmentsTable, ReportsTable } from "./reports.tables.ts";
+import type {
+  ReportAttachmentsTable,
+  ReportCaseSettingsTable,
+  ReportNotesTable,
+  ReportsTable,
+} from "./reports.tables.ts";
 
 /** SQL for the reports tables only; every function takes the executor. */
 
@@ -19,6 +25,8 @@ const CASE_COLUMNS = [
   "feedback_by",
   "acknowledged_at",
   "resolved_at",
+  "assigned_to",
+  "labels",
 ] as const;
 
 /** The installation's receipt salt, created on first use (the same for every server instance). */
@@ -115,6 +123,102 @@ export function findAttachment(db: Db, reportId: string, attachmentId: string) {
     .executeTakeFirst();
 }
 
+const DEFAULT_SETTINGS = { acknowledge_days: 7, feedback_months: 3, retention_days: null };
+
+/** The organization's deadlines and retention; EU directive 2019/1937 defaults without a row. */
+export async function findCaseSettings(db: Db, organizationId: string) {
+  const row = await db
+    .selectFrom("report_case_settings")
+    .select(["acknowledge_days", "feedback_months", "retention_days"])
+    .where("organization_id", "=", organizationId)
+    .executeTakeFirst();
+  return row ?? DEFAULT_SETTINGS;
+}
+
+export async function saveCaseSettings(db: Db, settings: Insertable<ReportCaseSettingsTable>): Promise<void> {
+  const { organization_id, ...values } = settings;
+  await db
+    .insertInto("report_case_settings")
+    .values(settings)
+    .onConflict((c) => c.column("organization_id").doUpdateSet(values))
+    .execute();
+}
+
+export async function insertNote(db: Db, note: Insertable<ReportNotesTable>): Promise<void> {
+  await db.insertInto("report_notes").values(note).execute();
+}
+
+export function listNotes(db: Db, reportId: string) {
+  return db
+    .selectFrom("report_notes")
+    .select(["author_user_id", "created_at", "content"])
+    .where("report_id", "=", reportId)
+    .orderBy("seq")
+    .execute();
+}
+
+/** Closed cases whose organization's retention has run out. */
+export function listExpiredCases(db: Db, now: Date) {
+  return db
+    .selectFrom("reports as r")
+    .innerJoin("report_case_settings as s", "s.organization_id", "r.organization_id")
+    .select(["r.id", "r.organization_id"])
+    .where("r.status", "=", "closed")
+    .where("s.retention_days", "is not", null)
+    .where(sql<boolean>`r.resolved_at + s.retention_days * interval '1 day' < ${now}`)
+    .execute();
+}
+
+/** Open cases past a deadline, or close to one, for reminders; counts only. */
+export async function countDeadlines(db: Db, organizationId: string, now: Date, soon: Date) {
+  const row = await db
+    .selectFrom("reports")
+    .select([
+      sql<string>`count(*) FILTER (WHERE status = 'new' AND acknowledge_by < ${now})`.as("overdue_acknowledge"),
+      sql<string>`count(*) FILTER (WHERE status NOT IN ('resolved', 'closed') AND feedback_by < ${now}
+        AND NOT (status = 'new' AND acknowledge_by < ${now}))`.as("overdue_feedback"),
+      sql<string>`count(*) FILTER (WHERE (status = 'new' AND acknowledge_by BETWEEN ${now} AND ${soon})
+        OR (status NOT IN ('new', 'resolved', 'closed') AND feedback_by BETWEEN ${now} AND ${soon}))`.as("due_soon"),
+    ])
+    .where("organization_id", "=", organizationId)
+    .executeTakeFirstOrThrow();
+  return {
+    overdueAcknowledge: Number(row.overdue_acknowledge),
+    overdueFeedback: Number(row.overdue_feedback),
+    dueSoon: Number(row.due_soon),
+  };
+}
+
+/** Organizations with at least one open case: the ones reminders may concern. */
+export async function organizationsWithOpenCases(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectFrom("reports")
+    .select("organization_id")
+    .distinct()
+    .where("status", "not in", ["resolved", "closed"])
+    .execute();
+  return rows.map((row) => row.organization_id);
+}
+
+/** Claims today's reminder for an officer; false if it was already sent. */
+export async function claimReminder(db: Db, organizationId: string, userId: string, day: string): Promise<boolean> {
+  const result = await db
+    .insertInto("report_reminders_sent")
+    .values({ organization_id: organizationId, user_id: userId, day })
+    .onConflict((c) => c.doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+export async function releaseReminder(db: Db, organizationId: string, userId: string, day: string): Promise<void> {
+  await db
+    .deleteFrom("report_reminders_sent")
+    .where("organization_id", "=", organizationId)
+    .where("user_id", "=", userId)
+    .where("day", "=", day)
+    .execute();
+}
+
 /** Records who did what to a report, and when; never what it says. */
 export async function recordEvent(
   db: Db,
@@ -132,15 +236,21 @@ export async function recordEvent(
     .execute();
 }
 
-export function listCases(db: Db, organizationId: string) {
-  return db
-    .selectFrom("reports")
-    .select(CASE_COLUMNS)
-    .where("organization_id", "=", organizationId)
-    .orderBy("received_at", "desc")
-    .orderBy("id")
-    .limit(500)
-    .execute();
+export interface QueueFilter {
+  status?: (typeof REPORT_STATUSES)[number];
+  label?: string;
+  /** A user id, or null for cases nobody is assigned to. */
+  assignedTo?: string | null;
+}
+
+/** The newest 500 cases matching the filter. */
+export function listCases(db: Db, organizationId: string, filter: QueueFilter = {}) {
+  let query = db.selectFrom("reports").select(CASE_COLUMNS).where("organization_id", "=", organizationId);
+  if (filter.status) query = query.where("status", "=", filter.status);
+  if (filter.label) query = query.where(sql<boolean>`${filter.label} = ANY(labels)`);
+  if (filter.assignedTo === null) query = query.where("assigned_to", "is", null);
+  else if (filter.assignedTo) query = query.where("assigned_to", "=", filter.assignedTo);
+  return query.orderBy("received_at", "desc").orderBy("id").limit(500).execute();
 }
 
 export function findCase(db: Db, organizationId: string, reportId: string) {
@@ -165,7 +275,10 @@ export async function findSealedKey(db: Db, reportId: string, userId: string): P
 export async function updateCase(
   db: Db,
   reportId: string,
-  change: Pick<Updateable<ReportsTable>, "status" | "outcome" | "acknowledged_at" | "resolved_at">,
+  change: Pick<
+    Updateable<ReportsTable>,
+    "status" | "outcome" | "acknowledged_at" | "resolved_at" | "assigned_to" | "labels"
+  >,
 ): Promise<void> {
   await db.updateTable("reports").set(change).where("id", "=", reportId).execute();
 }

@@ -1,13 +1,20 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
+  assignCaseRequestSchema,
   attachmentSchema,
+  caseLabelsRequestSchema,
+  caseNoteRequestSchema,
+  caseOfficerSchema,
+  caseRemindersSchema,
+  caseSettingsSchema,
   caseStatusRequestSchema,
   caseSummarySchema,
   caseViewSchema,
   figuresQuerySchema,
   followUpRequestSchema,
   officerMessageRequestSchema,
+  queueQuerySchema,
   receiptResponseSchema,
   receiversQuerySchema,
   referCaseRequestSchema,
@@ -26,6 +33,15 @@ import { listReportReceivers } from "../identity/index.ts";
 import { fieldOf, readPostedForm, refuseOversized } from "./multipart-form.ts";
 import { prepareAttachments } from "./use-cases/attachments.ts";
 import {
+  addNote,
+  assignCase,
+  caseReminders,
+  getCaseSettings,
+  labelCase,
+  listCaseOfficers,
+  updateCaseSettings,
+} from "./use-cases/case-triage.ts";
+import {
   acknowledgeCase,
   changeCaseStatus,
   deleteCase,
@@ -43,6 +59,7 @@ import type { WrongReceiptDelays } from "./wrong-receipt-delays.ts";
 
 const PUBLIC = { kind: "public" } as const;
 const OFFICERS = { kind: "organization", roles: ["officer"] } as const;
+const SETTINGS = { kind: "organization", roles: ["officer", "admin"] } as const;
 const orgParams = z.object({ orgId: z.uuid() });
 const caseParams = z.object({ orgId: z.uuid(), reportId: z.uuid() });
 const attachmentParams = caseParams.extend({ attachmentId: z.uuid() });
@@ -210,13 +227,128 @@ export const reportsRoutes: FastifyPluginAsyncZod<{
       config: { access: OFFICERS },
       schema: {
         tags,
-        summary: "The organization's cases, newest first, overdue ones marked (officers)",
+        summary:
+          "The organization's newest 500 cases, filtered by status, label or assignee; overdue ones marked (officers)",
         params: orgParams,
+        querystring: queueQuerySchema,
         response: { 200: z.array(caseSummarySchema), ...errorResponses(401, 403, 404) },
       },
     },
     async (request, reply) =>
-      reply.headers(NO_STORE).send(await listQueue(db, request.actor, request.params.orgId, now())),
+      reply.headers(NO_STORE).send(await listQueue(db, request.actor, request.params.orgId, now(), request.query)),
+  );
+
+  app.get(
+    "/organizations/:orgId/reports/officers",
+    {
+      config: { access: OFFICERS },
+      schema: {
+        tags,
+        summary: "The organization's officers, to assign cases and share keys (officers)",
+        params: orgParams,
+        response: { 200: z.array(caseOfficerSchema), ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (request) => listCaseOfficers(db, request.actor, request.params.orgId),
+  );
+
+  app.get(
+    "/organizations/:orgId/reports/reminders",
+    {
+      config: { access: OFFICERS },
+      schema: {
+        tags,
+        summary: "How many cases are overdue or due soon (counts only; officers)",
+        params: orgParams,
+        response: { 200: caseRemindersSchema, ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (request, reply) =>
+      reply.headers(NO_STORE).send(await caseReminders(db, request.actor, request.params.orgId, now())),
+  );
+
+  app.get(
+    "/organizations/:orgId/reports/settings",
+    {
+      config: { access: SETTINGS },
+      schema: {
+        tags,
+        summary: "The organization's case deadlines and retention of closed cases (officers, admins)",
+        params: orgParams,
+        response: { 200: caseSettingsSchema, ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (request) => getCaseSettings(db, request.actor, request.params.orgId),
+  );
+
+  app.put(
+    "/organizations/:orgId/reports/settings",
+    {
+      config: { access: SETTINGS },
+      schema: {
+        tags,
+        summary: "Set deadlines for new cases and how long closed cases are kept (officers, admins)",
+        params: orgParams,
+        body: caseSettingsSchema,
+        response: { 200: caseSettingsSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => updateCaseSettings(db, request.actor, request.params.orgId, request.body),
+  );
+
+  app.post(
+    "/organizations/:orgId/reports/:reportId/assign",
+    {
+      config: { access: OFFICERS },
+      schema: {
+        tags,
+        summary: "Put an officer who can open the case in charge of it, or nobody (officers)",
+        params: caseParams,
+        body: assignCaseRequestSchema,
+        response: { 200: caseSummarySchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const { orgId, reportId } = request.params;
+      return assignCase(db, request.actor, orgId, reportId, request.body.userId, now());
+    },
+  );
+
+  app.put(
+    "/organizations/:orgId/reports/:reportId/labels",
+    {
+      config: { access: OFFICERS },
+      schema: {
+        tags,
+        summary: "Replace the case's labels: short tags, never personal data (officers)",
+        params: caseParams,
+        body: caseLabelsRequestSchema,
+        response: { 200: caseSummarySchema, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const { orgId, reportId } = request.params;
+      return labelCase(db, request.actor, orgId, reportId, request.body.labels, now());
+    },
+  );
+
+  app.post(
+    "/organizations/:orgId/reports/:reportId/notes",
+    {
+      config: { access: OFFICERS },
+      schema: {
+        tags,
+        summary: "Add an internal note, encrypted; the reporter never sees it (officers)",
+        params: caseParams,
+        body: caseNoteRequestSchema,
+        response: { 204: z.null(), ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { orgId, reportId } = request.params;
+      await addNote(db, request.actor, orgId, reportId, request.body.text, now());
+      return reply.code(204).send(null);
+    },
   );
 
   app.get(

@@ -31,6 +31,37 @@ export interface ReportsTable {
   key_for_reporter: Uint8Array;
   /** What the reporter wrote (ReportContent as JSON), encrypted with the report's key. */
   content: Uint8Array;
+  /** The officer in charge, if any. */
+  assigned_to: string | null;
+  /** Officers' own short tags; never personal data (they are kept in clear to filter the queue). */
+  labels: ColumnType<string[], string[] | undefined, string[]>;
+}
+
+/** An organization's deadlines and how long closed cases are kept; defaults apply without a row. */
+export interface ReportCaseSettingsTable {
+  organization_id: string;
+  acknowledge_days: number;
+  feedback_months: number;
+  /** Days a closed case is kept before it expires with its keys; null keeps it. */
+  retention_days: number | null;
+}
+
+/** An officer's internal note on a case; the reporter never sees it. Encrypted with the report's key. */
+export interface ReportNotesTable {
+  id: Generated<string>;
+  seq: Generated<string>;
+  report_id: string;
+  organization_id: string;
+  author_user_id: string | null;
+  created_at: Timestamp;
+  content: Uint8Array;
+}
+
+/** One reminder e-mail per officer, organization and day. */
+export interface ReportRemindersSentTable {
+  organization_id: string;
+  user_id: string;
+  day: ColumnType<string, string, string>;
 }
 
 /** The report's key sealed to one officer of the organization holding the report. */
@@ -82,4 +113,7 @@ export interface ReportsTables {
   report_messages: ReportMessagesTable;
   report_events: ReportEventsTable;
   report_attachments: ReportAttachmentsTable;
+  report_case_settings: ReportCaseSettingsTable;
+  report_notes: ReportNotesTable;
+  report_reminders_sent: ReportRemindersSentTable;
 }

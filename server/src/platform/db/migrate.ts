@@ -8,6 +8,7 @@ import * as agreementSearch from "./migrations/0005-agreement-search.ts";
 import * as readerKeys from "./migrations/0006-reader-keys.ts";
 import * as reports from "./migrations/0007-reports.ts";
 import * as reportAttachments from "./migrations/0008-report-attachments.ts";
+import * as reportCaseWork from "./migrations/0009-report-case-work.ts";
 
 /** Versioned migrations, in order. Names never change once released. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0006-reader-keys": readerKeys,
   "0007-reports": reports,
   "0008-report-attachments": reportAttachments,
+  "0009-report-case-work": reportCaseWork,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -72,3 +72,14 @@ export async function organizationNames(db: Db, organizationIds: readonly string
     .execute();
   return new Map(rows.map((row) => [row.id, row.name]));
 }
+
+/** People's display names by user id, for showing who did what. */
+export async function userDisplayNames(db: Db, userIds: readonly string[]): Promise<Map<string, string>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("users")
+    .select(["id", "display_name"])
+    .where("id", "in", [...new Set(userIds)])
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.display_name]));
+}

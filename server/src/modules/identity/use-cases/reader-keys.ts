@@ -72,6 +72,28 @@ export async function officerReaderKeys(
   return rows.map((row) => ({ userId: row.user_id, publicKey: Uint8Array.from(row.public_key) }));
 }
 
+/** The officers of an organization, by name, with whether they hold a reader key pair. */
+export async function listOfficers(
+  db: Db,
+  organizationId: string,
+): Promise<{ userId: string; displayName: string; email: string; hasKey: boolean }[]> {
+  const rows = await db
+    .selectFrom("memberships as m")
+    .innerJoin("users as u", "u.id", "m.user_id")
+    .leftJoin("reader_keys as k", "k.user_id", "m.user_id")
+    .select(["u.id", "u.display_name", "u.email", "k.user_id as key_owner"])
+    .where("m.organization_id", "=", organizationId)
+    .where("m.role", "=", "officer")
+    .orderBy("u.display_name")
+    .execute();
+  return rows.map((row) => ({
+    userId: row.id,
+    displayName: row.display_name,
+    email: row.email,
+    hasKey: row.key_owner !== null,
+  }));
+}
+
 /**
  * Organizations that can receive reports: unions and labour authorities with at least one officer
  * holding a reader key pair (anything sent elsewhere could be read by nobody).

@@ -1,79 +1,51 @@
 import type { CaseSummary, CaseView } from "../../../../../common/reports.ts";
-import { type Actor, belongsToOrganization, hasOrganizationRole } from "../../../platform/auth/actor.ts";
-import { encryptWithKey, openSealed, sealToReader } from "../../../platform/crypto/envelope.ts";
+import type { Actor } from "../../../platform/auth/actor.ts";
+import { encryptWithKey, sealToReader } from "../../../platform/crypto/envelope.ts";
 import { getSodium } from "../../../platform/crypto/sodium.ts";
 import { type Db, inTransaction } from "../../../platform/db/database.ts";
 import { AppError, notFound } from "../../../platform/http/app-error.ts";
 import { listReportReceivers, officerReaderKeys } from "../../identity/index.ts";
 import {
   deleteReport,
-  findCase,
-  findSealedKey,
   insertMessage,
   insertSealRows,
   listCases,
   listCasesSealedToOnlyOne,
   moveCase,
+  type QueueFilter,
   recordEvent,
   replaceSeals,
   updateCase,
 } from "../reports.repository.ts";
 import { readAttachment } from "./attachments.ts";
-import { readCaseFile, timelineOf } from "./case-file.ts";
-import { addDays, DEFAULT_DEADLINES } from "./deadlines.ts";
+import { authorizeCaseWork, caseOf, openCaseKey, summarize } from "./case-access.ts";
+import { readCaseFile } from "./case-file.ts";
+import { caseSettingsOf, readNotes } from "./case-triage.ts";
+import { addDays } from "./deadlines.ts";
 
-/** Officers of the organization holding the case work on it; outsiders learn nothing, not even that it exists. */
-function authorizeCaseWork(actor: Actor, organizationId: string): string {
-  if (actor.kind !== "user") throw new AppError("unauthenticated", "Please sign in.");
-  if (!belongsToOrganization(actor, organizationId)) throw notFound("organization");
-  if (!hasOrganizationRole(actor, organizationId, ["officer"])) {
-    throw new AppError("forbidden", "Only the organization's officers work on reports.");
-  }
-  return actor.userId;
-}
-
-type CaseRow = NonNullable<Awaited<ReturnType<typeof findCase>>>;
-
-function summarize(row: Omit<CaseRow, "content">, now: Date): CaseSummary {
-  const open = row.status !== "resolved" && row.status !== "closed";
-  const overdue =
-    row.status === "new" && now > row.acknowledge_by
-      ? "acknowledge"
-      : open && now > row.feedback_by
-        ? "feedback"
-        : null;
-  return {
-    ...timelineOf(row),
-    id: row.id,
-    kind: row.kind,
-    category: row.category,
-    country: row.country,
-    sector: row.sector,
-    overdue,
-  };
-}
-
-/** The organization's cases, newest first, with overdue ones marked. Reads nothing encrypted. */
-export async function listQueue(db: Db, actor: Actor, organizationId: string, now: Date): Promise<CaseSummary[]> {
-  authorizeCaseWork(actor, organizationId);
-  return (await listCases(db, organizationId)).map((row) => summarize(row, now));
-}
-
-async function caseOf(db: Db, organizationId: string, reportId: string): Promise<CaseRow> {
-  const row = await findCase(db, organizationId, reportId);
-  if (!row) throw notFound("report");
-  return row;
-}
-
-/** The case's key, opened with the officer's session key. */
-async function openCaseKey(db: Db, actor: Actor, reportId: string, userId: string): Promise<Uint8Array> {
-  const readerKey = actor.kind === "user" ? await actor.session.readerKey() : null;
-  if (!readerKey) {
-    throw new AppError("forbidden", "Sign in again to open case files: your key is unlocked at sign-in.");
-  }
-  const sealed = await findSealedKey(db, reportId, userId);
-  if (!sealed) throw new AppError("forbidden", "This case was not shared with you; another officer can share it.");
-  return openSealed(Uint8Array.from(sealed), readerKey);
+/** The organization's newest 500 cases matching the filter, overdue ones marked. Reads nothing encrypted. */
+export async function listQueue(
+  db: Db,
+  actor: Actor,
+  organizationId: string,
+  now: Date,
+  filter: { status?: QueueFilter["status"]; label?: string; assigned?: string } = {},
+): Promise<CaseSummary[]> {
+  const userId = authorizeCaseWork(actor, organizationId);
+  const assignedTo =
+    filter.assigned === undefined
+      ? undefined
+      : filter.assigned === "nobody"
+        ? null
+        : filter.assigned === "me"
+          ? userId
+          : filter.assigned;
+  const rows = await listCases(db, organizationId, {
+    ...(filter.status ? { status: filter.status } : {}),
+    ...(filter.label ? { label: filter.label } : {}),
+    ...(assignedTo !== undefined ? { assignedTo } : {}),
+  });
+  return rows.map((row) => summarize(row, now));
 }
 
 /** One case, decrypted for the officer; the access is recorded (who, when; never what was read). */
@@ -89,8 +61,9 @@ export async function openCase(
   const recordKey = await openCaseKey(db, actor, reportId, userId);
   try {
     const caseFile = await readCaseFile(db, reportId, row.content, recordKey);
+    const notes = await readNotes(db, reportId, recordKey);
     await recordEvent(db, { reportId, organizationId, userId, action: "viewed", at: now });
-    return { ...summarize(row, now), ...caseFile };
+    return { ...summarize(row, now), ...caseFile, notes };
   } finally {
     (await getSodium()).memzero(recordKey);
   }
@@ -247,6 +220,7 @@ export async function referCase(
     });
   }
   const officers = await officerReaderKeys(db, targetOrganizationId);
+  const { acknowledgeDays } = await caseSettingsOf(db, targetOrganizationId);
   const recordKey = await openCaseKey(db, actor, reportId, userId);
   try {
     const seals = await Promise.all(
@@ -263,7 +237,7 @@ export async function referCase(
         action: `referred_to:${targetOrganizationId}`,
         at: now,
       });
-      await moveCase(trx, reportId, targetOrganizationId, addDays(now, DEFAULT_DEADLINES.acknowledgeDays));
+      await moveCase(trx, reportId, targetOrganizationId, addDays(now, acknowledgeDays));
       await replaceSeals(trx, reportId, targetOrganizationId, seals);
       await recordEvent(trx, {
         reportId,

@@ -7,7 +7,8 @@ import { AppError } from "../../../platform/http/app-error.ts";
 import { listReportReceivers, officerReaderKeys } from "../../identity/index.ts";
 import { insertReport, receiptSalt, recordEvent } from "../reports.repository.ts";
 import { type PreparedAttachment, storeAttachments } from "./attachments.ts";
-import { addDays, addMonths, DEFAULT_DEADLINES } from "./deadlines.ts";
+import { caseSettingsOf } from "./case-triage.ts";
+import { addDays, addMonths } from "./deadlines.ts";
 
 export interface FiledReport {
   receipt: string;
@@ -52,8 +53,9 @@ export async function submitReport(
         sealedKey: await sealToReader(recordKey, officer.publicKey),
       })),
     );
-    const acknowledgeBy = addDays(now, DEFAULT_DEADLINES.acknowledgeDays);
-    const feedbackBy = addMonths(now, DEFAULT_DEADLINES.feedbackMonths);
+    const deadlines = await caseSettingsOf(db, organizationId);
+    const acknowledgeBy = addDays(now, deadlines.acknowledgeDays);
+    const feedbackBy = addMonths(now, deadlines.feedbackMonths);
     return await inTransaction(db, async (trx) => {
       const id = await insertReport(
         trx,
