@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { inject } from "vitest";
-import { type DatabaseHandle, openPostgresDatabase, wrapPglite } from "../src/platform/db/database.ts";
+import { type DatabaseHandle, openPostgresDatabase, PGLITE_OPTIONS, wrapPglite } from "../src/platform/db/database.ts";
 import { runOnServer, withDatabase } from "./global-setup.ts";
 
 /**
@@ -25,6 +25,6 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
     };
   }
   const snapshot = await readFile(inject("pgliteSnapshot"));
-  const pglite = await PGlite.create({ loadDataDir: new Blob([snapshot]) });
+  const pglite = await PGlite.create({ loadDataDir: new Blob([snapshot]), ...PGLITE_OPTIONS });
   return wrapPglite(pglite);
 }

@@ -14,6 +14,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )`.execute(db);
   await sql`ALTER TABLE reports ADD COLUMN assigned_to uuid REFERENCES users (id) ON DELETE SET NULL`.execute(db);
   await sql`ALTER TABLE reports ADD COLUMN labels text[] NOT NULL DEFAULT '{}'`.execute(db);
+  // The queue reads an organization's newest cases: without this index both engines scanned and
+  // sorted all of them (bench reports-queue: 99 ms at 100,000 cases, 6 ms with it).
+  await sql`CREATE INDEX reports_queue_recent_idx ON reports (organization_id, received_at DESC, id)`.execute(db);
   await sql`
     CREATE TABLE report_notes (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -37,6 +40,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`DROP TABLE report_reminders_sent`.execute(db);
   await sql`DROP TABLE report_notes`.execute(db);
+  await sql`DROP INDEX reports_queue_recent_idx`.execute(db);
   await sql`ALTER TABLE reports DROP COLUMN labels`.execute(db);
   await sql`ALTER TABLE reports DROP COLUMN assigned_to`.execute(db);
   await sql`DROP TABLE report_case_settings`.execute(db);
