@@ -10,11 +10,13 @@ import {
   importLibraryFile,
 } from "./modules/agreements/index.ts";
 import { createOrganization, grantRole, issueApiKey } from "./modules/identity/index.ts";
+import { runReportsMaintenance } from "./modules/reports/index.ts";
 import { type Config, ConfigError, loadConfig } from "./platform/config/config.ts";
 import { createSecretBox, loadSecretBoxKey } from "./platform/crypto/secret-box.ts";
 import { DatabaseInUseError } from "./platform/db/database.ts";
 import { openMigratedDatabase } from "./platform/db/open.ts";
 import { AppError } from "./platform/http/app-error.ts";
+import { createSmtpMailer } from "./platform/mail/mailer.ts";
 import { DEMO_TOTP_SECRET, describeDemoSignIns, seedDemoIfEmpty } from "./seed/demo.ts";
 import { startServer } from "./server.ts";
 
@@ -165,6 +167,25 @@ agreements
       for (const m of evaluation.mistakes) console.log(`${m.kind.padEnd(15)} ${m.code.padEnd(24)} ${m.id}`);
     }
   });
+
+program
+  .command("reports-maintain")
+  .description(
+    "Expire closed cases past their organization's retention and send the day's reminder e-mails (the server also does this on its own).",
+  )
+  .action(() =>
+    withDatabase(async ({ db, config }) => {
+      const mailer = config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : null;
+      try {
+        const result = await runReportsMaintenance(db, { mailer, publicOrigin: config.publicOrigin }, new Date());
+        console.log(
+          `Expired ${result.expired} closed case(s); sent ${result.reminded} reminder e-mail(s)${mailer ? "" : " (no GUILDHALL_SMTP_URL: none can be sent)"}.`,
+        );
+      } finally {
+        mailer?.close();
+      }
+    }),
+  );
 
 program
   .command("demo-totp")

@@ -2,10 +2,12 @@ import closeWithGrace from "close-with-grace";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app.ts";
 import { prepareAgreementSearch } from "./modules/agreements/index.ts";
+import { runReportsMaintenance } from "./modules/reports/index.ts";
 import { type Config, isLoopback } from "./platform/config/config.ts";
 import { createSecretBox, loadSecretBoxKey } from "./platform/crypto/secret-box.ts";
 import type { Db } from "./platform/db/database.ts";
 import { openMigratedDatabase } from "./platform/db/open.ts";
+import { createSmtpMailer, type Mailer } from "./platform/mail/mailer.ts";
 import { DEMO_EMAIL_DOMAIN, describeDemoSignIns, seedDemoIfEmpty } from "./seed/demo.ts";
 
 /** Starts Guildhall: database, migrations, demo data on an empty demo database, HTTP server. */
@@ -29,9 +31,36 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
     await app.close();
   });
 
+  const startMaintenance = scheduleReportsMaintenance(app, database.db, config);
   await app.listen({ port: config.port, host: config.host });
   warmUpSearch(app, database.db);
+  startMaintenance();
   return app;
+}
+
+/**
+ * Expires closed cases and sends reminder e-mails now and every GUILDHALL_MAINTENANCE_MINUTES.
+ * Safe with several instances: each reminder is claimed once a day, expiry is idempotent.
+ */
+function scheduleReportsMaintenance(app: FastifyInstance, db: Db, config: Config): () => void {
+  const mailer: Mailer | null = config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : null;
+  const run = () =>
+    runReportsMaintenance(db, { mailer, publicOrigin: config.publicOrigin }, new Date()).then(
+      (result) => {
+        if (result.expired + result.reminded > 0) app.log.info(result, "reports maintenance");
+      },
+      (err: unknown) => app.log.warn({ err }, "reports maintenance failed; it runs again later"),
+    );
+  let timer: NodeJS.Timeout | undefined;
+  app.addHook("onClose", async () => {
+    clearInterval(timer);
+    mailer?.close();
+  });
+  return () => {
+    void run();
+    timer = setInterval(run, config.maintenanceMinutes * 60_000);
+    timer.unref();
+  };
 }
 
 /** Loads the agreements search indexes in the background, so the first search does not wait for them. */

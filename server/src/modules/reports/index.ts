@@ -7,6 +7,7 @@ import { WrongReceiptDelays } from "./wrong-receipt-delays.ts";
 
 export type { ReportsTables } from "./reports.tables.ts";
 export { addReporterMessage, followUpReport } from "./use-cases/follow-up.ts";
+export { type MaintenanceResult, runReportsMaintenance } from "./use-cases/maintenance.ts";
 export { submitReport } from "./use-cases/submit-report.ts";
 
 /** Serves reports under /api/v1, and the reporter's pages at /report. */

@@ -40,6 +40,17 @@ const envSchema = z.object({
     .string()
     .regex(/^https?:\/\/[^/\s]+$/, "must be scheme and host only, e.g. https://guildhall.example.org")
     .optional(),
+  GUILDHALL_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, "must be an smtp:// or smtps:// URL, e.g. smtps://user:password@mail.example.org")
+    .optional(),
+  GUILDHALL_MAIL_FROM: z.string().min(3).max(200).default("Guildhall <guildhall@localhost>"),
+  GUILDHALL_MAINTENANCE_MINUTES: z.coerce
+    .number({ message: "must be a number" })
+    .int("must be a whole number")
+    .min(1)
+    .max(24 * 60)
+    .default(60),
   GUILDHALL_SECRET_KEY: z
     .string()
     .regex(/^[A-Za-z0-9+/]{43}=$/, "must be 32 bytes in base64 (openssl rand -base64 32)")
@@ -68,6 +79,11 @@ export interface Config {
   publicOrigin: string | undefined;
   /** Key for secrets the server keeps encrypted at rest; from the data folder when not given. */
   secretKey: string | undefined;
+  /** Where reminder e-mails go out; none are sent without it. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** How often reminders and the expiry of closed cases run. */
+  maintenanceMinutes: number;
 }
 
 /** Raised at boot with one line per bad variable. */
@@ -80,7 +96,7 @@ export class ConfigError extends Error {
 
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "::1"]);
 /** Values never echoed in configuration errors: they may hold credentials. */
-const SECRET_VARIABLES = new Set(["DATABASE_URL", "GUILDHALL_SECRET_KEY"]);
+const SECRET_VARIABLES = new Set(["DATABASE_URL", "GUILDHALL_SECRET_KEY", "GUILDHALL_SMTP_URL"]);
 
 export function isLoopback(host: string): boolean {
   return LOOPBACK_HOSTS.has(host);
@@ -118,6 +134,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: value.GUILDHALL_TRUST_PROXY,
     publicOrigin: value.GUILDHALL_PUBLIC_ORIGIN,
     secretKey: value.GUILDHALL_SECRET_KEY,
+    smtpUrl: value.GUILDHALL_SMTP_URL,
+    mailFrom: value.GUILDHALL_MAIL_FROM,
+    maintenanceMinutes: value.GUILDHALL_MAINTENANCE_MINUTES,
   };
 }
 
