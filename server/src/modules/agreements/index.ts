@@ -8,6 +8,11 @@ import { TAXONOMY } from "./data/taxonomy.ts";
 
 export type { AgreementsTables } from "./agreements.tables.ts";
 export { evaluateLabelledClauses, formatEvaluation } from "./import/evaluation/evaluate-suggestions.ts";
+export {
+  type AgreementOutline,
+  agreementOutlines,
+  agreementReferenceExists,
+} from "./use-cases/agreement-references.ts";
 export { exportLibrary } from "./use-cases/export-library.ts";
 export { importLibraryFile } from "./use-cases/import-library.ts";
 export { loadLibrary } from "./use-cases/load-library.ts";

@@ -1,6 +1,7 @@
 import { SECTORS } from "../../../../../common/agreements.ts";
 import { INJURY_SEVERITIES, VIOLATION_CATEGORIES } from "../../../../../common/reports.ts";
-import { type Choice, ErrorSummary, type FieldErrors, Radios, SelectField, TextField } from "./fields.tsx";
+import type { AgreementOutline } from "../../agreements/index.ts";
+import { type Choice, ErrorSummary, type FieldErrors, fieldId, Radios, SelectField, TextField } from "./fields.tsx";
 import { renderPage } from "./layout.tsx";
 import type { FormValues } from "./report-form-values.ts";
 import { countryName, fill, type PageLanguage, stringsFor } from "./strings.ts";
@@ -76,6 +77,7 @@ export function renderChooseStep(
 export function renderReportForm(
   language: PageLanguage,
   receivers: Receiver[],
+  agreements: AgreementOutline[],
   values: FormValues,
   errors: FieldErrors,
   filesWereDropped: boolean,
@@ -133,6 +135,14 @@ export function renderReportForm(
               value={values.category}
               error={errors.category}
               choices={VIOLATION_CATEGORIES.map((category) => ({ value: category, label: r.categories[category] }))}
+            />
+          )}
+          {kind === "violation" && agreements.length > 0 && (
+            <AgreementSelect
+              language={language}
+              agreements={agreements}
+              value={values.agreement}
+              error={errors.agreement}
             />
           )}
           <fieldset className="group">
@@ -301,4 +311,47 @@ export function renderReportForm(
       </>
     ),
   });
+}
+
+/** One choice names the agreement as a whole or one of its clauses, so the two cannot disagree. */
+function AgreementSelect(props: {
+  language: PageLanguage;
+  agreements: AgreementOutline[];
+  value: string | undefined;
+  error: string | undefined;
+}) {
+  const r = stringsFor(props.language).report;
+  const id = fieldId("agreement");
+  return (
+    <div className={props.error ? "field has-error" : "field"}>
+      <label htmlFor={id}>{r.agreement}</label>
+      <p className="hint" id={`${id}-hint`}>
+        {r.agreementHint}
+      </p>
+      {props.error && (
+        <p className="field-error" id={`${id}-error`}>
+          {props.error}
+        </p>
+      )}
+      <select
+        id={id}
+        name="agreement"
+        defaultValue={props.value ?? ""}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={props.error ? `${id}-hint ${id}-error` : `${id}-hint`}
+      >
+        <option value="">{r.agreementNone}</option>
+        {props.agreements.map((agreement) => (
+          <optgroup key={agreement.id} label={agreement.title}>
+            <option value={agreement.id}>{`${agreement.title}: ${r.wholeAgreement}`}</option>
+            {agreement.clauses.map((clause) => (
+              <option key={clause.id} value={`${agreement.id}#${clause.id}`}>
+                {clause.label}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+    </div>
+  );
 }

@@ -13,6 +13,7 @@ export const FORM_FIELDS = [
   "country",
   "organizationId",
   "category",
+  "agreement",
   "sector",
   "workplace.name",
   "workplace.address",
@@ -42,6 +43,13 @@ export function formValues(form: PostedForm): FormValues {
 
 export function isReportKind(value: unknown): value is ReportSubmission["kind"] {
   return typeof value === "string" && (REPORT_KINDS as readonly string[]).includes(value);
+}
+
+/** The agreement choice: "agreementId", or "agreementId#clauseId" for one clause; empty for none. */
+function agreementReference(choice: string | undefined) {
+  if (!choice?.trim()) return undefined;
+  const [agreementId = "", clauseId] = choice.split("#");
+  return clauseId ? { agreementId, clauseId } : { agreementId };
 }
 
 const optional = (value: string | undefined) => (value?.trim() ? value : undefined);
@@ -88,7 +96,7 @@ export function submissionFromForm(
             employerReported: values["accident.employerReported"] ?? "",
           },
         }
-      : { category: values.category ?? "" }),
+      : { category: values.category ?? "", agreement: agreementReference(values.agreement) }),
   };
   const parsed = reportSubmissionSchema.safeParse(candidate);
   if (!parsed.success) {
@@ -105,6 +113,7 @@ export function submissionFromForm(
 
 const ERROR_FIELDS = new Set<string>([
   "organizationId",
+  "agreement",
   "category",
   "workplace.name",
   "workplace.address",
@@ -126,5 +135,6 @@ function fieldForIssue(path: string[]): string | undefined {
   const joined = path.join(".");
   if (ERROR_FIELDS.has(joined)) return joined;
   if (path[0] === "accident" && path.length === 1) return "accident.occurredAt";
+  if (path[0] === "agreement") return "agreement";
   return path[0] === "sector" ? undefined : ERROR_FIELDS.has(path[0] ?? "") ? path[0] : undefined;
 }

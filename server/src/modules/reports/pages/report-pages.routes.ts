@@ -4,6 +4,7 @@ import { ATTACHMENT_LIMITS } from "../../../../../common/reports.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { AppError } from "../../../platform/http/app-error.ts";
 import { installErrorHandler } from "../../../platform/http/error-handler.ts";
+import { agreementOutlines } from "../../agreements/index.ts";
 import { listReportReceivers } from "../../identity/index.ts";
 import { fieldOf, type PostedForm, readPostedForm } from "../multipart-form.ts";
 import { checkAttachment, type FileRefusal, type PreparedAttachment } from "../use-cases/attachments.ts";
@@ -111,7 +112,8 @@ export const reportPages: FastifyPluginAsync<PageOptions> = async (
       );
     }
     const receivers = await listReportReceivers(db, { country });
-    return sendPage(reply, renderReportForm(language, receivers, { kind, country }, {}, false));
+    const agreements = await agreementOutlines(db, country as string);
+    return sendPage(reply, renderReportForm(language, receivers, agreements, { kind, country }, {}, false));
   });
 
   app.post("/report", { config: { access: PUBLIC }, schema: HIDDEN }, async (request, reply) => {
@@ -134,8 +136,9 @@ export const reportPages: FastifyPluginAsync<PageOptions> = async (
     const attachments = await prepareFiles(form, values.keepMetadata === "true", t, errors);
     const refill = async (status: number) => {
       const receivers = await listReportReceivers(db, { country: values.country });
+      const agreements = await agreementOutlines(db, values.country as string);
       const dropped = form.files.length + form.oversized.length > 0;
-      return sendPage(reply, renderReportForm(language, receivers, values, errors, dropped), status);
+      return sendPage(reply, renderReportForm(language, receivers, agreements, values, errors, dropped), status);
     };
     if (!checked.submission || !attachments) return refill(400);
     try {
@@ -153,7 +156,9 @@ export const reportPages: FastifyPluginAsync<PageOptions> = async (
       return sendPage(reply, html);
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== "validation_failed") throw error;
-      errors.organizationId = t.report.errors.organizationId;
+      const onAgreement = error.fields?.some((field) => field.path.startsWith("body.agreement"));
+      if (onAgreement) errors.agreement = t.report.errors.agreement;
+      else errors.organizationId = t.report.errors.organizationId;
       return refill(400);
     }
   });

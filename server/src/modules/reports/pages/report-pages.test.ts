@@ -10,7 +10,8 @@ import {
 } from "../../../../test/app.ts";
 import { multipartForm } from "../../../../test/documents.ts";
 import { jpegWithMetadata, LATITUDE } from "../../../platform/files/fixtures/build.ts";
-import { createReaderKeysIfMissing } from "../../identity/index.ts";
+import { DEMO_LIBRARY, loadLibrary } from "../../agreements/index.ts";
+import { createOrganization, createReaderKeysIfMissing, grantRole } from "../../identity/index.ts";
 
 let t: TestApp;
 let orgs: TestOrganizations;
@@ -204,5 +205,79 @@ describe("report pages without JavaScript", () => {
     expect(crossSite.statusCode).toBe(403);
     expect(crossSite.headers["content-type"]).toContain("text/html");
     expect(crossSite.body).toContain('<html lang="es">');
+  });
+});
+
+describe("naming the agreement that was broken", () => {
+  const germanAgreement = DEMO_LIBRARY.agreements.find((a) => a.countries.includes("DE") && a.clauses.length > 1);
+  let unionInGermany: string;
+
+  beforeAll(async () => {
+    const german = { ...DEMO_LIBRARY, agreements: DEMO_LIBRARY.agreements.filter((a) => a.countries.includes("DE")) };
+    await loadLibrary(t.db, orgs.organizationId, german);
+    unionInGermany = (await createOrganization(t.db, { name: "Bühnenunion", kind: "union", country: "DE" })).id;
+    await grantRole(t.db, unionInGermany, {
+      email: orgs.people.officer.email,
+      displayName: "Test officer",
+      role: "officer",
+    });
+  });
+
+  const violation = (agreement: unknown) => ({
+    kind: "violation",
+    category: "agreement_breach",
+    organizationId: unionInGermany,
+    workplace: { name: "Studio Babelsberg", address: "August-Bebel-Straße 26", city: "Potsdam", country: "DE" },
+    description: "We shot fourteen hours on Tuesday and again on Wednesday.",
+    contact: null,
+    language: "de",
+    agreement,
+  });
+
+  it("accepts an agreement and clause the library holds, and refuses others by field", async () => {
+    const agreement = germanAgreement as NonNullable<typeof germanAgreement>;
+    const clause = agreement.clauses[1]?.id as string;
+    const post = (reference: unknown) =>
+      t.app.inject({ method: "POST", url: "/api/v1/reports", payload: violation(reference) });
+    expect((await post({ agreementId: agreement.id, clauseId: clause })).statusCode).toBe(201);
+    expect((await post({ agreementId: agreement.id })).statusCode).toBe(201);
+    const unknown = await post({ agreementId: "no-such-agreement" });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.fields).toEqual([
+      { path: "body.agreement.agreementId", message: "Not in the library" },
+    ]);
+    const wrongClause = await post({ agreementId: agreement.id, clauseId: "no-such-clause" });
+    expect(wrongClause.json().error.fields).toEqual([
+      { path: "body.agreement.clauseId", message: "Not a clause of this agreement" },
+    ]);
+  });
+
+  it("offers the country's agreements and their clauses in one choice on the page, checked on sending", async () => {
+    const agreement = germanAgreement as NonNullable<typeof germanAgreement>;
+    const clause = agreement.clauses[1]?.id as string;
+    const page = await t.app.inject({ method: "GET", url: "/report?lang=de&kind=violation&country=DE" });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(`<optgroup label="${agreement.title}">`);
+    expect(page.body).toContain(`value="${agreement.id}#${clause}"`);
+
+    const fields = {
+      lang: "de",
+      kind: "violation",
+      country: "DE",
+      organizationId: unionInGermany,
+      category: "agreement_breach",
+      "workplace.name": "Studio Babelsberg",
+      "workplace.address": "August-Bebel-Straße 26",
+      "workplace.city": "Potsdam",
+      description: "We shot fourteen hours on Tuesday and again on Wednesday.",
+      anonymous: "yes",
+    };
+    const wrong = await post("/report", { ...fields, agreement: `${agreement.id}#no-such-clause` });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain('href="#field-agreement"');
+    expect(wrong.body).toContain("Studio Babelsberg");
+    const filed = await post("/report", { ...fields, agreement: `${agreement.id}#${clause}` });
+    expect(filed.statusCode).toBe(200);
+    expect(filed.body).toMatch(RECEIPT);
   });
 });

@@ -55,6 +55,11 @@ export const de: PageStrings = {
       ai_without_consent: "Meine Stimme, mein Aussehen oder meine Arbeit wurde ohne meine Einwilligung von KI genutzt",
       agreement_breach: "Ein Tarifvertrag wurde nicht eingehalten",
     },
+    agreement: "Welcher Tarifvertrag wurde verletzt? (optional)",
+    agreementHint:
+      "Wählen Sie den Tarifvertrag oder, wenn Sie sie kennen, die Klausel. Lassen Sie das Feld leer, wenn Sie unsicher sind.",
+    agreementNone: "Weiß ich nicht / keiner",
+    wholeAgreement: "Der Tarifvertrag allgemein",
     workplaceLegend: "Wo ist es passiert?",
     workplaceHint:
       "Seien Sie genau: Eine Meldung, die sich keinem Ort zuordnen lässt, kann nicht weiterverfolgt werden.",
@@ -122,6 +127,7 @@ export const de: PageStrings = {
     errors: {
       organizationId: "Wählen Sie, wer Ihre Meldung erhalten soll",
       category: "Wählen Sie, worum es in der Meldung geht",
+      agreement: "Wählen Sie einen Tarifvertrag oder eine Klausel aus der Liste oder lassen Sie das Feld leer",
       "workplace.name": "Geben Sie den Namen der Produktion, der Spielstätte oder des Arbeitgebers an",
       "workplace.address":
         "Geben Sie Straße und Hausnummer oder einen Orientierungspunkt an: mindestens zwei Wörter und mehr als nur die Stadt",

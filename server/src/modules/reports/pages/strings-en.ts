@@ -49,6 +49,10 @@ export const en = {
       ai_without_consent: "My voice, likeness or work used by AI without my consent",
       agreement_breach: "A collective agreement was not respected",
     },
+    agreement: "Which collective agreement was broken? (optional)",
+    agreementHint: "Choose the agreement, or the clause if you know it. Leave it empty if you are not sure.",
+    agreementNone: "I don’t know / none",
+    wholeAgreement: "The agreement in general",
     workplaceLegend: "Where did it happen?",
     workplaceHint: "Be precise: a report that cannot be located cannot be followed up.",
     workplaceName: "Production, venue or employer",
@@ -113,6 +117,7 @@ export const en = {
     errors: {
       organizationId: "Choose who should receive your report",
       category: "Choose what the report is about",
+      agreement: "Choose an agreement or clause from the list, or leave it empty",
       "workplace.name": "Give the name of the production, venue or employer",
       "workplace.address": "Give the street and number, or a landmark: at least two words, and more than the city",
       "workplace.city": "Give the city or town",

@@ -52,6 +52,10 @@ export const es: PageStrings = {
       ai_without_consent: "Mi voz, mi imagen o mi trabajo usados por IA sin mi consentimiento",
       agreement_breach: "No se respetó un convenio colectivo",
     },
+    agreement: "¿Qué convenio colectivo se incumplió? (opcional)",
+    agreementHint: "Elija el convenio, o la cláusula si la conoce. Déjelo vacío si no está seguro.",
+    agreementNone: "No lo sé / ninguno",
+    wholeAgreement: "El convenio en general",
     workplaceLegend: "¿Dónde ocurrió?",
     workplaceHint: "Dé datos precisos: si no se puede ubicar el lugar, no se podrá dar seguimiento a la denuncia.",
     workplaceName: "Producción, sala o empleador",
@@ -120,6 +124,7 @@ export const es: PageStrings = {
     errors: {
       organizationId: "Elija quién debe recibir su denuncia",
       category: "Elija de qué trata la denuncia",
+      agreement: "Elija un convenio o una cláusula de la lista, o déjelo vacío",
       "workplace.name": "Indique el nombre de la producción, la sala o el empleador",
       "workplace.address":
         "Indique la calle y el número, o un punto de referencia: al menos dos palabras, y algo más que la ciudad",

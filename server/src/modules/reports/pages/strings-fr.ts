@@ -53,6 +53,10 @@ export const fr: PageStrings = {
       ai_without_consent: "Ma voix, mon image ou mon travail utilisés par l’IA sans mon accord",
       agreement_breach: "Une convention collective n’a pas été respectée",
     },
+    agreement: "Quelle convention collective n’a pas été respectée ? (facultatif)",
+    agreementHint: "Choisissez la convention, ou la clause si vous la connaissez. Laissez vide si vous n’êtes pas sûr.",
+    agreementNone: "Je ne sais pas / aucune",
+    wholeAgreement: "La convention en général",
     workplaceLegend: "Où cela s’est-il passé ?",
     workplaceHint: "Donnez des détails précis : un signalement qu’on ne peut pas situer ne peut pas être suivi.",
     workplaceName: "Production, lieu ou employeur",
@@ -119,6 +123,7 @@ export const fr: PageStrings = {
     errors: {
       organizationId: "Choisissez qui doit recevoir votre signalement",
       category: "Choisissez de quoi parle votre signalement",
+      agreement: "Choisissez une convention ou une clause dans la liste, ou laissez vide",
       "workplace.name": "Indiquez le nom de la production, du lieu ou de l’employeur",
       "workplace.address":
         "Indiquez la rue et le numéro, ou un point de repère : au moins deux mots, et plus que le nom de la ville",

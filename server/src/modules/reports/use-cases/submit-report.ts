@@ -4,6 +4,7 @@ import { createReceipt, deriveReceiptSecrets, normalizeReceipt } from "../../../
 import { getSodium } from "../../../platform/crypto/sodium.ts";
 import { type Db, inTransaction } from "../../../platform/db/database.ts";
 import { AppError } from "../../../platform/http/app-error.ts";
+import { agreementReferenceExists } from "../../agreements/index.ts";
 import { listReportReceivers, officerReaderKeys } from "../../identity/index.ts";
 import { insertReport, receiptSalt, recordEvent } from "../reports.repository.ts";
 import { type PreparedAttachment, storeAttachments } from "./attachments.ts";
@@ -37,6 +38,7 @@ export async function submitReport(
       fields: [{ path: "body.organizationId", message: "Does not receive reports" }],
     });
   }
+  await checkAgreementReference(db, submission);
   const officers = await officerReaderKeys(db, submission.organizationId);
   const { organizationId, sector, ...content } = submission;
 
@@ -82,5 +84,21 @@ export async function submitReport(
   } finally {
     sodium.memzero(recordKey);
     sodium.memzero(receiptKey.key);
+  }
+}
+
+/** A breach must name an agreement (and clause) the library holds, so officers can look it up. */
+async function checkAgreementReference(db: Db, submission: ReportSubmission): Promise<void> {
+  if (submission.kind !== "violation" || !submission.agreement) return;
+  const found = await agreementReferenceExists(db, submission.agreement);
+  if (!found.agreement) {
+    throw new AppError("validation_failed", "This agreement is not in the library.", {
+      fields: [{ path: "body.agreement.agreementId", message: "Not in the library" }],
+    });
+  }
+  if (!found.clause) {
+    throw new AppError("validation_failed", "This clause is not part of the agreement named.", {
+      fields: [{ path: "body.agreement.clauseId", message: "Not a clause of this agreement" }],
+    });
   }
 }
