@@ -19,6 +19,7 @@ import { z } from "zod";
 import { registerAgreements } from "./modules/agreements/index.ts";
 import { identityPlugin } from "./modules/identity/index.ts";
 import { registerReports } from "./modules/reports/index.ts";
+import { registerTransparency } from "./modules/transparency/index.ts";
 import type { RouteAccess } from "./platform/auth/actor.ts";
 import type { Config } from "./platform/config/config.ts";
 import type { SecretBox } from "./platform/crypto/secret-box.ts";
@@ -115,6 +116,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     now: identityContext.now,
     followUpLimitPerMinute: config.signInLimitPerMinute,
   });
+
+  await registerTransparency(app, { db: deps.db });
 
   const servesWebApp = await serveWebApp(app, deps.webRoot ?? DEFAULT_WEB_ROOT);
   app.setNotFoundHandler((request, reply) => {

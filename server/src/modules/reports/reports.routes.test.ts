@@ -11,6 +11,7 @@ import {
 import { multipartForm } from "../../../test/documents.ts";
 import { concat, id3v2Tag, mpegFrames, pngWithMetadata, TEXT_AUTHOR } from "../../platform/files/fixtures/build.ts";
 import { createOrganization, createReaderKeysIfMissing, grantRole, officerReaderKeys } from "../identity/index.ts";
+import { logSize, readLogEntries } from "../transparency/index.ts";
 
 let t: TestApp;
 let orgs: TestOrganizations;
@@ -367,6 +368,41 @@ describe("reports API, officers' side", () => {
       .where("action", "=", "deleted")
       .execute();
     expect(deleted).toContainEqual({ report_id: null, user_id: orgs.people.officer.userId });
+  });
+});
+
+describe("reports and the transparency log", () => {
+  it("logs each status change of a case under a commitment, with nothing the reporter wrote", async () => {
+    const start = await logSize(t.db);
+    const officer = await signIn(t, orgs.people.officer);
+    t.clock.advance(1_000);
+    const filed = await t.app.inject({ method: "POST", url: "/api/v1/reports", payload: report(orgs.organizationId) });
+    expect(filed.statusCode).toBe(201);
+    const base = `/api/v1/organizations/${orgs.organizationId}/reports`;
+    const [newest] = (await t.app.inject({ method: "GET", url: base, headers: officer.headers })).json();
+    await t.app.inject({ method: "POST", url: `${base}/${newest.id}/acknowledge`, headers: officer.headers });
+    await t.app.inject({
+      method: "POST",
+      url: `${base}/${newest.id}/status`,
+      headers: officer.headers,
+      payload: { status: "closed", outcome: "withdrawn" },
+    });
+    await t.app.inject({ method: "DELETE", url: `${base}/${newest.id}`, headers: officer.headers });
+
+    const entries = await readLogEntries(t.db, start, start + 100);
+    const parsed = entries.map((e) => JSON.parse(e.json));
+    expect(parsed.map((e) => [e.kind, e.status ?? e.reason, e.outcome ?? null])).toEqual([
+      ["report.status", "new", null],
+      ["report.status", "acknowledged", null],
+      ["report.status", "closed", "withdrawn"],
+      ["report.removed", "deleted", null],
+    ]);
+    expect(new Set(parsed.map((e) => e.report)).size).toBe(1);
+    expect(parsed[0].report).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(parsed.every((e) => e.organization === orgs.organizationId)).toBe(true);
+    const text = entries.map((e) => e.json).join("\n");
+    expect(text).not.toContain(newest.id);
+    expect(text).not.toContain("rehearsal");
   });
 });
 

@@ -9,6 +9,7 @@ import * as readerKeys from "./migrations/0006-reader-keys.ts";
 import * as reports from "./migrations/0007-reports.ts";
 import * as reportAttachments from "./migrations/0008-report-attachments.ts";
 import * as reportCaseWork from "./migrations/0009-report-case-work.ts";
+import * as transparencyLog from "./migrations/0010-transparency-log.ts";
 
 /** Versioned migrations, in order. Names never change once released. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0007-reports": reports,
   "0008-report-attachments": reportAttachments,
   "0009-report-case-work": reportCaseWork,
+  "0010-transparency-log": transparencyLog,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

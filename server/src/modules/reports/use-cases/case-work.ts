@@ -20,6 +20,7 @@ import {
 import { readAttachment } from "./attachments.ts";
 import { authorizeCaseWork, caseOf, openCaseKey, summarize } from "./case-access.ts";
 import { readCaseFile } from "./case-file.ts";
+import { logCaseReferred, logCaseRemoved, logCaseStatus } from "./case-log.ts";
 import { caseSettingsOf, readNotes } from "./case-triage.ts";
 import { addDays } from "./deadlines.ts";
 
@@ -105,6 +106,7 @@ export async function acknowledgeCase(
   return inTransaction(db, async (trx) => {
     await updateCase(trx, reportId, { status: "acknowledged", acknowledged_at: now });
     await recordEvent(trx, { reportId, organizationId, userId, action: "acknowledged", at: now });
+    await logCaseStatus(trx, { reportId, organizationId, status: "acknowledged" }, now);
     return summarize(await caseOf(trx, organizationId, reportId), now);
   });
 }
@@ -129,6 +131,8 @@ export async function changeCaseStatus(
       resolved_at: change.status === "in_progress" ? null : (row.resolved_at ?? now),
     });
     await recordEvent(trx, { reportId, organizationId, userId, action: `status:${change.status}`, at: now });
+    const outcome = change.status === "in_progress" ? null : (change.outcome ?? null);
+    await logCaseStatus(trx, { reportId, organizationId, status: change.status, outcome }, now);
     return summarize(await caseOf(trx, organizationId, reportId), now);
   });
 }
@@ -239,6 +243,7 @@ export async function referCase(
       });
       await moveCase(trx, reportId, targetOrganizationId, addDays(now, acknowledgeDays));
       await replaceSeals(trx, reportId, targetOrganizationId, seals);
+      await logCaseReferred(trx, { reportId, from: organizationId, to: targetOrganizationId }, now);
       await recordEvent(trx, {
         reportId,
         organizationId: targetOrganizationId,
@@ -265,6 +270,7 @@ export async function deleteCase(
   if (row.status !== "closed") throw new AppError("conflict", "Close the case before deleting it.");
   await inTransaction(db, async (trx) => {
     await recordEvent(trx, { reportId, organizationId, userId, action: "deleted", at: now });
+    await logCaseRemoved(trx, { reportId, organizationId, reason: "deleted" }, now);
     await deleteReport(trx, reportId);
   });
 }

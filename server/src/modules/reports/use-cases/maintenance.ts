@@ -11,6 +11,7 @@ import {
   recordEvent,
   releaseReminder,
 } from "../reports.repository.ts";
+import { logCaseRemoved } from "./case-log.ts";
 import { addDays } from "./deadlines.ts";
 
 /**

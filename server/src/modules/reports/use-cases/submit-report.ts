@@ -8,6 +8,7 @@ import { agreementReferenceExists } from "../../agreements/index.ts";
 import { listReportReceivers, officerReaderKeys } from "../../identity/index.ts";
 import { insertReport, receiptSalt, recordEvent } from "../reports.repository.ts";
 import { type PreparedAttachment, storeAttachments } from "./attachments.ts";
+import { logCaseStatus } from "./case-log.ts";
 import { caseSettingsOf } from "./case-triage.ts";
 import { addDays, addMonths } from "./deadlines.ts";
 
@@ -77,6 +78,7 @@ export async function submitReport(
         seals,
       );
       await recordEvent(trx, { reportId: id, organizationId, userId: null, action: "received", at: now });
+      await logCaseStatus(trx, { reportId: id, organizationId, status: "new" }, now);
       const stored = await storeAttachments(trx, { id, organizationId }, attachments, recordKey, now);
       const organizationName = receivers[0]?.name ?? "";
       return { receipt, reportId: id, organizationName, acknowledgeBy, feedbackBy, attachments: stored };

@@ -1,0 +1,12 @@
+import type { FastifyInstance } from "fastify";
+import type { Db } from "../../platform/db/database.ts";
+import { transparencyRoutes } from "./transparency.routes.ts";
+
+export type { TransparencyTables } from "./transparency.tables.ts";
+export { type AppendedEntry, appendToLog, commitTo, eraseSubject, type LogEvent } from "./use-cases/append.ts";
+export { type LogEntry, logSize, readLogEntries } from "./use-cases/read-log.ts";
+
+/** Serves the log under /api/v1/log. */
+export async function registerTransparency(app: FastifyInstance, options: { db: Db }): Promise<void> {
+  await app.register(transparencyRoutes, { prefix: "/api/v1", ...options });
+}

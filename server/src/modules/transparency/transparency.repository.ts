@@ -1,0 +1,96 @@
+import { sql } from "kysely";
+import type { Db } from "../../platform/db/database.ts";
+
+/** SQL for the transparency tables only; every function takes the executor. */
+
+/** Reserves `count` indexes at the end of the log; the row lock makes concurrent appends wait, so no gap. */
+export async function reserveIndexes(db: Db, count: number): Promise<number> {
+  const row = await db
+    .updateTable("transparency_log_state")
+    .set({ size: sql`size + ${count}` })
+    .where("singleton", "=", true)
+    .returning("size")
+    .executeTakeFirstOrThrow();
+  return Number(row.size) - count;
+}
+
+export async function logSize(db: Db): Promise<number> {
+  const row = await db.selectFrom("transparency_log_state").select("size").executeTakeFirstOrThrow();
+  return Number(row.size);
+}
+
+export async function insertEntries(
+  db: Db,
+  entries: { index: number; kind: string; entry: Uint8Array; leafHash: Uint8Array; appendedAt: Date }[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  await db
+    .insertInto("transparency_log_entries")
+    .values(
+      entries.map((e) => ({
+        index: e.index,
+        kind: e.kind,
+        entry: e.entry,
+        leaf_hash: e.leafHash,
+        appended_at: e.appendedAt,
+      })),
+    )
+    .execute();
+}
+
+export async function insertSubtrees(db: Db, subtrees: { level: number; start: number; hash: Uint8Array }[]) {
+  if (subtrees.length === 0) return;
+  await db.insertInto("transparency_log_subtrees").values(subtrees).execute();
+}
+
+export async function findLeafHash(db: Db, index: number): Promise<Uint8Array | undefined> {
+  const row = await db
+    .selectFrom("transparency_log_entries")
+    .select("leaf_hash")
+    .where("index", "=", String(index))
+    .executeTakeFirst();
+  return row?.leaf_hash;
+}
+
+export async function findSubtreeHash(db: Db, level: number, start: number): Promise<Uint8Array | undefined> {
+  const row = await db
+    .selectFrom("transparency_log_subtrees")
+    .select("hash")
+    .where("level", "=", level)
+    .where("start", "=", String(start))
+    .executeTakeFirst();
+  return row?.hash;
+}
+
+export function listEntries(db: Db, from: number, to: number) {
+  return db
+    .selectFrom("transparency_log_entries")
+    .select(["index", "kind", "entry", "leaf_hash", "appended_at"])
+    .where("index", ">=", String(from))
+    .where("index", "<", String(to))
+    .orderBy("index")
+    .execute();
+}
+
+export async function insertSalt(
+  db: Db,
+  row: { commitment: string; subject: string; salt: Uint8Array; createdAt: Date },
+): Promise<void> {
+  await db
+    .insertInto("transparency_commitment_salts")
+    .values({ commitment: row.commitment, subject: row.subject, salt: row.salt, created_at: row.createdAt })
+    .execute();
+}
+
+export async function deleteSaltsOf(db: Db, subject: string): Promise<number> {
+  const result = await db.deleteFrom("transparency_commitment_salts").where("subject", "=", subject).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export function listSaltsOf(db: Db, subject: string) {
+  return db
+    .selectFrom("transparency_commitment_salts")
+    .select(["commitment", "salt"])
+    .where("subject", "=", subject)
+    .execute();
+}

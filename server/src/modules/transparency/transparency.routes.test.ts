@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp, type TestApp } from "../../../test/app.ts";
+import { inTransaction } from "../../platform/db/database.ts";
+import { leafHash, verifyConsistency, verifyInclusion } from "../../platform/transparency/merkle.ts";
+import { appendToLog } from "./index.ts";
+
+let t: TestApp;
+const bytes = (base64: string) => new Uint8Array(Buffer.from(base64, "base64"));
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  await inTransaction(t.db, (trx) =>
+    appendToLog(
+      trx,
+      Array.from({ length: 13 }, (_, n) => ({ kind: n % 2 ? "test.odd" : "test.even", n })),
+      t.clock.now(),
+    ),
+  );
+});
+afterAll(() => t.close());
+
+describe("transparency log API", () => {
+  it("serves entries exactly as hashed, and proofs anyone can check against the roots", async () => {
+    const page = await t.app.inject({ method: "GET", url: "/api/v1/log/entries?from=0&to=100" });
+    expect(page.statusCode).toBe(200);
+    const { size, entries } = page.json() as {
+      size: number;
+      entries: { index: number; kind: string; entry: string }[];
+    };
+    expect(size).toBe(13);
+    expect(entries.map((e) => e.index)).toEqual([...Array(13).keys()]);
+    expect(JSON.parse(entries[3]?.entry as string)).toMatchObject({ kind: "test.odd", n: 3 });
+
+    const inclusion = (
+      await t.app.inject({ method: "GET", url: "/api/v1/log/proofs/inclusion?index=5&size=11" })
+    ).json();
+    const leaf = leafHash(new TextEncoder().encode(entries[5]?.entry));
+    expect(verifyInclusion(leaf, 5, 11, inclusion.proof.map(bytes), bytes(inclusion.root))).toBe(true);
+
+    const consistency = (
+      await t.app.inject({ method: "GET", url: "/api/v1/log/proofs/consistency?from=6&to=13" })
+    ).json();
+    expect(consistency.oldRoot).not.toBe(consistency.newRoot);
+    expect(
+      verifyConsistency(6, 13, bytes(consistency.oldRoot), bytes(consistency.newRoot), consistency.proof.map(bytes)),
+    ).toBe(true);
+    const full = (await t.app.inject({ method: "GET", url: "/api/v1/log/proofs/inclusion?index=0&size=13" })).json();
+    expect(full.root).toBe(consistency.newRoot);
+  });
+
+  it("refuses proofs about trees the log does not have, and bad numbers, by field", async () => {
+    const tooBig = await t.app.inject({ method: "GET", url: "/api/v1/log/proofs/inclusion?index=0&size=14" });
+    expect(tooBig.statusCode).toBe(400);
+    expect(tooBig.json().error.fields[0].path).toBe("querystring.size");
+    const outside = await t.app.inject({ method: "GET", url: "/api/v1/log/proofs/inclusion?index=13&size=13" });
+    expect(outside.json().error.fields[0].path).toBe("querystring.index");
+    const backwards = await t.app.inject({ method: "GET", url: "/api/v1/log/proofs/consistency?from=9&to=3" });
+    expect(backwards.statusCode).toBe(400);
+    for (const url of [
+      "/api/v1/log/entries?from=-1&to=3",
+      "/api/v1/log/entries?from=x&to=3",
+      "/api/v1/log/proofs/inclusion?index=1.5&size=3",
+    ]) {
+      expect((await t.app.inject({ method: "GET", url })).statusCode, url).toBe(400);
+    }
+    const empty = await t.app.inject({ method: "GET", url: "/api/v1/log/entries?from=20&to=30" });
+    expect(empty.json()).toEqual({ size: 13, entries: [] });
+  });
+});

@@ -1,0 +1,76 @@
+import { createHash, randomBytes } from "node:crypto";
+import canonicalize from "canonicalize";
+import type { Db } from "../../../platform/db/database.ts";
+import { leafHash } from "../../../platform/transparency/merkle.ts";
+import {
+  deleteSaltsOf,
+  insertEntries,
+  insertSalt,
+  insertSubtrees,
+  listSaltsOf,
+  reserveIndexes,
+} from "../transparency.repository.ts";
+import { completedSubtrees } from "./stored-tree.ts";
+
+type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** What a module records: its kind ("report.status", "agreement.saved"…) and plain facts, never personal data. */
+export interface LogEvent {
+  kind: string;
+  [field: string]: JsonValue;
+}
+
+export interface AppendedEntry {
+  index: number;
+  leafHash: Uint8Array;
+}
+
+/**
+ * Appends events to the log inside the caller's transaction: they get the next indexes (no gaps:
+ * the size row stays locked until the caller commits, and a rollback takes the entries with it),
+ * their canonical JSON (RFC 8785) is stored with its leaf hash, and every subtree they complete is
+ * hashed once.
+ */
+export async function appendToLog(trx: Db, events: LogEvent[], now: Date): Promise<AppendedEntry[]> {
+  if (events.length === 0) return [];
+  const first = await reserveIndexes(trx, events.length);
+  const entries = events.map((event, offset) => {
+    const entry = new TextEncoder().encode(canonicalize({ ...event, at: now.toISOString() }));
+    return { index: first + offset, kind: event.kind, entry, leafHash: leafHash(entry), appendedAt: now };
+  });
+  await insertEntries(trx, entries);
+  await insertSubtrees(
+    trx,
+    await completedSubtrees(
+      trx,
+      first,
+      entries.map((e) => e.leafHash),
+    ),
+  );
+  return entries.map(({ index, leafHash: hash }) => ({ index, leafHash: hash }));
+}
+
+/**
+ * A commitment to a person or a piece of content: SHA-256 of a random salt and the value, the same
+ * one each time for the same subject and value (so a case's entries can be told apart from
+ * others'). The salt is kept outside the log, under `subject`; erasing the subject deletes the
+ * salts, and the log's commitments then point at nobody.
+ */
+export async function commitTo(trx: Db, subject: string, value: string, now: Date): Promise<string> {
+  for (const existing of await listSaltsOf(trx, subject)) {
+    if (existing.commitment === commitmentOf(existing.salt, value)) return existing.commitment;
+  }
+  const salt = randomBytes(32);
+  const commitment = commitmentOf(salt, value);
+  await insertSalt(trx, { commitment, subject, salt, createdAt: now });
+  return commitment;
+}
+
+function commitmentOf(salt: Uint8Array, value: string): string {
+  return `sha256:${createHash("sha256").update(salt).update(value, "utf8").digest("hex")}`;
+}
+
+/** Erases everything the log can say about a subject: its commitments can no longer be opened. */
+export function eraseSubject(trx: Db, subject: string): Promise<number> {
+  return deleteSaltsOf(trx, subject);
+}
