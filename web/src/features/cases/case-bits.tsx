@@ -41,6 +41,38 @@ export function OverdueBadge({ overdue, timeline }: OverdueBadgeProps) {
   );
 }
 
+interface DueSoonBadgeProps {
+  dueSoon: "acknowledge" | "feedback" | null;
+  timeline: Pick<ReportTimeline, "acknowledgeBy" | "feedbackBy">;
+}
+
+/** Says in words which deadline comes within days, before it is missed. */
+export function DueSoonBadge({ dueSoon, timeline }: DueSoonBadgeProps) {
+  const { t } = useTranslation();
+  if (!dueSoon) {
+    return null;
+  }
+  const due = dueSoon === "acknowledge" ? timeline.acknowledgeBy : timeline.feedbackBy;
+  return <p className="due-soon-badge">{t(`cases.dueSoon.${dueSoon}`, { date: formatDay(due, currentLocale()) })}</p>;
+}
+
+/** A case's labels as small tags; a list, so screen readers say how many there are. */
+export function LabelTags({ labels }: { labels: readonly string[] }) {
+  const { t } = useTranslation();
+  if (labels.length === 0) {
+    return <span className="muted">{t("cases.labels.none")}</span>;
+  }
+  return (
+    <ul className="label-tags">
+      {labels.map((label) => (
+        <li key={label} className="tag tag--label">
+          {label}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** The deadline the case is waiting on next, if it is still open. */
 export function nextDeadline(
   timeline: Pick<ReportTimeline, "status" | "acknowledgeBy" | "feedbackBy">,

@@ -12,10 +12,20 @@ import { useAsyncData } from "../../lib/use-async-data.ts";
 import { usePageTitle } from "../../lib/use-page-title.ts";
 import { RequireSession } from "../../session/route-guards.tsx";
 import { countryName } from "../agreements/agreement-format.ts";
-import { DateText, nextDeadline, OverdueBadge, StatusTag, useCaseLabel } from "./case-bits.tsx";
-import { listCases } from "./cases-api.ts";
+import {
+  DateText,
+  DueSoonBadge,
+  LabelTags,
+  nextDeadline,
+  OverdueBadge,
+  StatusTag,
+  useCaseLabel,
+} from "./case-bits.tsx";
+import { type CaseOfficer, listCases, listOfficers, type QueueFilters } from "./cases-api.ts";
 import { NotAnOfficer } from "./not-an-officer.tsx";
-import { casePagePath, officerMemberships, readQueueNotice } from "./officer-access.ts";
+import { casePagePath, caseSettingsPath, officerMemberships, readQueueNotice } from "./officer-access.ts";
+import { hasFilters, QueueFilterForm, queueSearch, readQueueFilters } from "./queue-filters.tsx";
+import { ReminderBanner } from "./reminder-banner.tsx";
 
 export function CasesRoute() {
   return <RequireSession>{(session) => <CasesPage user={session.user} />}</RequireSession>;
@@ -54,6 +64,10 @@ function CasesPage({ user }: { user: SessionUser }) {
         <p className="lead">{selected.organizationName}</p>
       )}
       <p>{t("cases.intro")}</p>
+      <p>
+        <Link to={caseSettingsPath(selected.organizationId)}>{t("cases.settings.link")}</Link>
+      </p>
+      <ReminderBanner key={`reminders-${selected.organizationId}`} organizationId={selected.organizationId} />
       <StatusMessage tone="success">
         {notice?.kind === "deleted"
           ? t("cases.actions.deleted")
@@ -61,36 +75,91 @@ function CasesPage({ user }: { user: SessionUser }) {
             ? t("cases.actions.referred", { organization: notice.organization })
             : null}
       </StatusMessage>
-      <CaseQueue key={selected.organizationId} organization={selected} />
+      <CaseQueue
+        key={selected.organizationId}
+        organization={selected}
+        userId={user.id}
+        filters={readQueueFilters(searchParams)}
+        onFilter={(filters) => setSearchParams(queueSearch(selected.organizationId, filters))}
+      />
     </>
   );
 }
 
-function CaseQueue({ organization }: { organization: Membership }) {
+interface CaseQueueProps {
+  organization: Membership;
+  userId: string;
+  filters: QueueFilters;
+  onFilter: (filters: QueueFilters) => void;
+}
+
+function CaseQueue({ organization, userId, filters, onFilter }: CaseQueueProps) {
   const { t } = useTranslation();
-  const load = useCallback(() => listCases(organization.organizationId), [organization.organizationId]);
-  const [cases] = useAsyncData(load);
+  const { organizationId } = organization;
+  const loadOfficers = useCallback(() => listOfficers(organizationId), [organizationId]);
+  const [officers] = useAsyncData(loadOfficers);
 
   return (
     <section aria-labelledby="case-queue-title">
       <h2 id="case-queue-title">{t("cases.queueTitle", { organization: organization.organizationName })}</h2>
+      <AsyncContent data={officers}>
+        {(all) => (
+          <FilteredCases
+            organizationId={organizationId}
+            userId={userId}
+            officers={all}
+            filters={filters}
+            onFilter={onFilter}
+          />
+        )}
+      </AsyncContent>
+    </section>
+  );
+}
+
+interface FilteredCasesProps extends Omit<CaseQueueProps, "organization"> {
+  organizationId: string;
+  officers: readonly CaseOfficer[];
+}
+
+function FilteredCases({ organizationId, userId, officers, filters, onFilter }: FilteredCasesProps) {
+  const { t } = useTranslation();
+  const { status, label, assigned } = filters;
+  const load = useCallback(
+    () => listCases(organizationId, { status, label, assigned }),
+    [organizationId, status, label, assigned],
+  );
+  const [cases] = useAsyncData(load);
+  const labels = cases.state === "loaded" ? cases.data.flatMap((summary) => summary.labels) : [];
+  const names = new Map(officers.map((officer) => [officer.userId, officer.displayName]));
+
+  return (
+    <>
+      <QueueFilterForm
+        organizationId={organizationId}
+        filters={filters}
+        labels={labels}
+        officers={officers}
+        userId={userId}
+        onFilter={onFilter}
+      />
       <AsyncContent data={cases}>
         {(data) =>
           data.length === 0 ? (
-            <p className="empty-state">{t("cases.noCases")}</p>
+            <p className="empty-state">{hasFilters(filters) ? t("cases.filters.noMatch") : t("cases.noCases")}</p>
           ) : (
             <>
               <QueueCounts cases={data} />
               <ol className="case-list">
                 {data.map((summary) => (
-                  <CaseCard key={summary.id} organizationId={organization.organizationId} summary={summary} />
+                  <CaseCard key={summary.id} organizationId={organizationId} summary={summary} names={names} />
                 ))}
               </ol>
             </>
           )
         }
       </AsyncContent>
-    </section>
+    </>
   );
 }
 
@@ -110,7 +179,14 @@ function QueueCounts({ cases }: { cases: readonly CaseSummary[] }) {
   );
 }
 
-function CaseCard({ organizationId, summary }: { organizationId: string; summary: CaseSummary }) {
+interface CaseCardProps {
+  organizationId: string;
+  summary: CaseSummary;
+  /** Officers' names by user id. */
+  names: ReadonlyMap<string, string>;
+}
+
+function CaseCard({ organizationId, summary, names }: CaseCardProps) {
   const { t } = useTranslation();
   const label = useCaseLabel();
   const locale = currentLocale();
@@ -127,6 +203,7 @@ function CaseCard({ organizationId, summary }: { organizationId: string; summary
         </Link>
       </h3>
       <OverdueBadge overdue={summary.overdue} timeline={summary} />
+      <DueSoonBadge dueSoon={summary.dueSoon} timeline={summary} />
       <dl className="meta-list">
         <div>
           <dt>{t("cases.fields.received")}</dt>
@@ -159,6 +236,20 @@ function CaseCard({ organizationId, summary }: { organizationId: string; summary
             </dd>
           </div>
         ) : null}
+        <div>
+          <dt>{t("cases.assignment.title")}</dt>
+          <dd>
+            {summary.assignedTo === null
+              ? t("cases.assignment.nobody")
+              : (names.get(summary.assignedTo) ?? t("cases.assignment.formerOfficer"))}
+          </dd>
+        </div>
+        <div className="meta-list__wide">
+          <dt>{t("cases.labels.title")}</dt>
+          <dd>
+            <LabelTags labels={summary.labels} />
+          </dd>
+        </div>
       </dl>
     </li>
   );

@@ -14,6 +14,21 @@ export function queuePath(user: SessionUser, organizationId: string): string {
   return officerMemberships(user).length > 1 ? `/cases?org=${encodeURIComponent(organizationId)}` : "/cases";
 }
 
+/** The organizations whose case deadlines and retention this person sets: officers and administrators. */
+export function caseSettingsMemberships(user: SessionUser): Membership[] {
+  const seen = new Set<string>();
+  return user.memberships.filter((membership) => {
+    if (membership.role !== "officer" && membership.role !== "admin") return false;
+    if (seen.has(membership.organizationId)) return false;
+    seen.add(membership.organizationId);
+    return true;
+  });
+}
+
+export function caseSettingsPath(organizationId: string): string {
+  return `/cases/settings?org=${encodeURIComponent(organizationId)}`;
+}
+
 export function casePagePath(organizationId: string, reportId: string): string {
   return `/cases/${encodeURIComponent(organizationId)}/${encodeURIComponent(reportId)}`;
 }
