@@ -25,6 +25,7 @@ export function CaseMessages({ organizationId, reportId, messages, onSent }: Cas
   return (
     <section className="panel" aria-labelledby="case-messages-title">
       <h2 id="case-messages-title">{t("cases.messages.title")}</h2>
+      <p className="muted">{t("cases.messages.seenByReporter")}</p>
       {messages.length === 0 ? (
         <p>{t("cases.messages.none")}</p>
       ) : (

@@ -13,10 +13,13 @@ import { usePageTitle } from "../../lib/use-page-title.ts";
 import { RequireSession } from "../../session/route-guards.tsx";
 import { countryName } from "../agreements/agreement-format.ts";
 import { CaseActions } from "./case-actions.tsx";
+import { CaseAssignment } from "./case-assignment.tsx";
 import { CaseAttachments } from "./case-attachments.tsx";
-import { DateText, OverdueBadge, StatusTag, useCaseLabel } from "./case-bits.tsx";
+import { DateText, DueSoonBadge, OverdueBadge, StatusTag, useCaseLabel } from "./case-bits.tsx";
 import { formatCalendarDate, formatReportedTime } from "./case-format.ts";
+import { CaseLabels } from "./case-labels.tsx";
 import { CaseMessages } from "./case-messages.tsx";
+import { CaseNotes } from "./case-notes.tsx";
 import { getCase } from "./cases-api.ts";
 import { NotAnOfficer } from "./not-an-officer.tsx";
 import { isOfficerOf, queuePath } from "./officer-access.ts";
@@ -55,7 +58,9 @@ function CasePage({ user, organizationId, reportId }: CasePageProps) {
         <Link to={backTo}>{t("cases.backToQueue")}</Link>
       </p>
       <AsyncContent data={found} failed={(error) => <CaseNotOpened error={error} />}>
-        {(view) => <CaseFile view={view} organizationId={organizationId} backTo={backTo} onChanged={reload} />}
+        {(view) => (
+          <CaseFile view={view} organizationId={organizationId} userId={user.id} backTo={backTo} onChanged={reload} />
+        )}
       </AsyncContent>
     </div>
   );
@@ -84,11 +89,12 @@ function CaseNotOpened({ error }: { error: ApiError }) {
 interface CaseFileProps {
   view: CaseView;
   organizationId: string;
+  userId: string;
   backTo: string;
   onChanged: () => void;
 }
 
-function CaseFile({ view, organizationId, backTo, onChanged }: CaseFileProps) {
+function CaseFile({ view, organizationId, userId, backTo, onChanged }: CaseFileProps) {
   const { t } = useTranslation();
   const label = useCaseLabel();
   const actionsHeading = useRef<HTMLHeadingElement>(null);
@@ -110,12 +116,27 @@ function CaseFile({ view, organizationId, backTo, onChanged }: CaseFileProps) {
         <StatusTag status={view.status} />
       </p>
       <OverdueBadge overdue={view.overdue} timeline={view} />
+      <DueSoonBadge dueSoon={view.dueSoon} timeline={view} />
       <div className="case__sections">
         <Timeline view={view} />
+        <section className="panel" aria-labelledby="case-triage-title">
+          <h2 id="case-triage-title">{t("cases.triage.title")}</h2>
+          <CaseAssignment
+            organizationId={organizationId}
+            reportId={view.id}
+            assignedTo={view.assignedTo}
+            userId={userId}
+            onChanged={onChanged}
+          />
+          <div className="subsection">
+            <CaseLabels organizationId={organizationId} reportId={view.id} labels={view.labels} onChanged={onChanged} />
+          </div>
+        </section>
         <ReportSection content={view.content} />
         <CaseAttachments organizationId={organizationId} reportId={view.id} attachments={view.attachments} />
         <ContactSection contact={view.content.contact} />
         <CaseMessages organizationId={organizationId} reportId={view.id} messages={view.messages} onSent={onChanged} />
+        <CaseNotes organizationId={organizationId} reportId={view.id} notes={view.notes} onAdded={onChanged} />
         <section className="panel" aria-labelledby="case-actions-title">
           <h2 id="case-actions-title" tabIndex={-1} ref={actionsHeading}>
             {t("cases.actions.title")}
