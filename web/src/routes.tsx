@@ -10,6 +10,7 @@ import { TaxonomyPage } from "./features/agreements/taxonomy-page.tsx";
 import { SignInPage } from "./features/auth/sign-in-page.tsx";
 import { TotpEnrollmentRoute } from "./features/auth/totp-enrollment-route.tsx";
 import { CaseRoute } from "./features/cases/case-page.tsx";
+import { CaseSettingsRoute } from "./features/cases/case-settings-page.tsx";
 import { CasesRoute } from "./features/cases/cases-page.tsx";
 import { NotFoundPage } from "./features/errors/not-found-page.tsx";
 import { FiguresPage } from "./features/figures/figures-page.tsx";
@@ -31,6 +32,7 @@ export const router = createBrowserRouter([
       { path: "/agreements/:agreementId", element: <AgreementRoute /> },
       { path: "/admin", element: <AdminRoute /> },
       { path: "/cases", element: <CasesRoute /> },
+      { path: "/cases/settings", element: <CaseSettingsRoute /> },
       { path: "/cases/:orgId/:reportId", element: <CaseRoute /> },
       { path: "/reports/figures", element: <FiguresPage /> },
       { path: "*", element: <NotFoundPage /> },

@@ -1,9 +1,10 @@
 import { useTranslation } from "react-i18next";
-import { useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import type { Membership, SessionUser } from "../../../../common/identity.ts";
 import { SelectField } from "../../components/select-field.tsx";
 import { usePageTitle } from "../../lib/use-page-title.ts";
 import { RequireSession } from "../../session/route-guards.tsx";
+import { caseSettingsPath } from "../cases/officer-access.ts";
 import { ApiKeysSection } from "./api-keys-section.tsx";
 import { MembersSection } from "./members-section.tsx";
 
@@ -52,7 +53,22 @@ function OrganizationAdministration({ organization }: { organization: Membership
     <div className="admin-sections">
       <MembersSection organizationId={organization.organizationId} organizationName={organization.organizationName} />
       <ApiKeysSection organizationId={organization.organizationId} organizationName={organization.organizationName} />
+      <CaseSettingsLink organizationId={organization.organizationId} />
     </div>
+  );
+}
+
+/** Deadlines and retention of reports are set on their own page, shared with the officers. */
+function CaseSettingsLink({ organizationId }: { organizationId: string }) {
+  const { t } = useTranslation();
+  return (
+    <section className="panel" aria-labelledby="admin-cases-title">
+      <h2 id="admin-cases-title">{t("admin.casesTitle")}</h2>
+      <p>{t("admin.casesIntro")}</p>
+      <p>
+        <Link to={caseSettingsPath(organizationId)}>{t("cases.settings.link")}</Link>
+      </p>
+    </section>
   );
 }
 
