@@ -28,7 +28,10 @@ export function CaseNotes({ organizationId, reportId, notes, onAdded }: CaseNote
   return (
     <section className="panel panel--internal" aria-labelledby="case-notes-title">
       <h2 id="case-notes-title">
-        <span className="internal-mark">{t("cases.notes.internalMark")}</span> {t("cases.notes.title")}
+        <span className="internal-mark" aria-hidden="true">
+          {t("cases.notes.internalMark")}
+        </span>{" "}
+        {t("cases.notes.title")}
       </h2>
       <p className="internal-warning">
         <strong>{t("cases.notes.neverShown")}</strong>
