@@ -35,3 +35,13 @@ export const consistencyProofSchema = z.object({
   newRoot: hashSchema,
   proof: z.array(hashSchema),
 });
+
+export const logKeySchema = z.object({
+  /** C2SP verifier key: name+keyhash+base64(0x01 || Ed25519 public key). */
+  verifierKey: z.string(),
+  name: z.string(),
+  active: z.boolean(),
+  createdAt: z.string(),
+  retiredAt: z.string().nullable(),
+});
+export const logKeysSchema = z.object({ origin: z.string(), keys: z.array(logKeySchema) });

@@ -33,6 +33,8 @@ const POLICY: Record<string, Caller[]> = {
   "DELETE /api/v1/agreements/imports/:importId": ["officer"],
   "GET /api/v1/reports/receivers": EVERYONE,
   "GET /api/v1/log/entries": EVERYONE,
+  "GET /api/v1/log/checkpoint": EVERYONE,
+  "GET /api/v1/log/keys": EVERYONE,
   "GET /api/v1/log/proofs/inclusion": EVERYONE,
   "GET /api/v1/log/proofs/consistency": EVERYONE,
   "GET /api/v1/reports/figures": EVERYONE,

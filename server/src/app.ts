@@ -117,7 +117,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     followUpLimitPerMinute: config.signInLimitPerMinute,
   });
 
-  await registerTransparency(app, { db: deps.db });
+  await registerTransparency(app, { db: deps.db, origin: config.logOrigin });
 
   const servesWebApp = await serveWebApp(app, deps.webRoot ?? DEFAULT_WEB_ROOT);
   app.setNotFoundHandler((request, reply) => {

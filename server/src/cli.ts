@@ -11,6 +11,7 @@ import {
 } from "./modules/agreements/index.ts";
 import { createOrganization, grantRole, issueApiKey } from "./modules/identity/index.ts";
 import { runReportsMaintenance } from "./modules/reports/index.ts";
+import { ensureLogKey, rotateLogKey, signNewCheckpoint } from "./modules/transparency/index.ts";
 import { type Config, ConfigError, loadConfig } from "./platform/config/config.ts";
 import { createSecretBox, loadSecretBoxKey } from "./platform/crypto/secret-box.ts";
 import { DatabaseInUseError } from "./platform/db/database.ts";
@@ -184,6 +185,39 @@ program
       } finally {
         mailer?.close();
       }
+    }),
+  );
+
+const log = program.command("log").description("The transparency log.");
+log
+  .command("keygen")
+  .description(
+    "Make a new checkpoint signing key and sign with it from now on; the old key stays listed so old checkpoints still verify.",
+  )
+  .action(() =>
+    withDatabase(async ({ db, config }) => {
+      const secretBox = await createSecretBox(await loadSecretBoxKey(config.dataDir, config.secretKey));
+      const verifierKey = await rotateLogKey(db, secretBox, config.logOrigin, new Date());
+      console.log(verifierKey);
+      console.error("New signing key made; publish the verifier key above (also at /api/v1/log/keys).");
+    }),
+  );
+log
+  .command("checkpoint")
+  .description(
+    "Sign a checkpoint of the whole log now, after checking it extends the last one (the server does this on its own).",
+  )
+  .action(() =>
+    withDatabase(async ({ db, config }) => {
+      const secretBox = await createSecretBox(await loadSecretBoxKey(config.dataDir, config.secretKey));
+      await ensureLogKey(db, secretBox, config.logOrigin, new Date());
+      const checkpoint = await signNewCheckpoint(db, secretBox, new Date());
+      process.stdout.write(checkpoint.note);
+      console.error(
+        checkpoint.signed
+          ? `Signed a checkpoint of ${checkpoint.size} entries.`
+          : "The last checkpoint already covers the log.",
+      );
     }),
   );
 

@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app.ts";
 import { prepareAgreementSearch } from "./modules/agreements/index.ts";
 import { runReportsMaintenance } from "./modules/reports/index.ts";
+import { ensureLogKey, signNewCheckpoint } from "./modules/transparency/index.ts";
 import { type Config, isLoopback } from "./platform/config/config.ts";
 import { createSecretBox, loadSecretBoxKey } from "./platform/crypto/secret-box.ts";
 import type { Db } from "./platform/db/database.ts";
@@ -31,10 +32,17 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
     await app.close();
   });
 
+  const logKey = await ensureLogKey(database.db, secretBox, config.logOrigin, new Date());
+  app.log.info({ verifierKey: logKey }, "transparency log signing key");
   const startMaintenance = scheduleReportsMaintenance(app, database.db, config);
+  const startCheckpoints = repeatEvery(app, config.checkpointSeconds * 1000, "checkpoint", async () => {
+    const checkpoint = await signNewCheckpoint(database.db, secretBox, new Date());
+    if (checkpoint.signed) app.log.info({ size: checkpoint.size }, "transparency log checkpoint signed");
+  });
   await app.listen({ port: config.port, host: config.host });
   warmUpSearch(app, database.db);
   startMaintenance();
+  startCheckpoints();
   return app;
 }
 
@@ -44,21 +52,35 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
  */
 function scheduleReportsMaintenance(app: FastifyInstance, db: Db, config: Config): () => void {
   const mailer: Mailer | null = config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : null;
-  const run = () =>
-    runReportsMaintenance(db, { mailer, publicOrigin: config.publicOrigin }, new Date()).then(
-      (result) => {
-        if (result.expired + result.reminded > 0) app.log.info(result, "reports maintenance");
-      },
-      (err: unknown) => app.log.warn({ err }, "reports maintenance failed; it runs again later"),
-    );
-  let timer: NodeJS.Timeout | undefined;
-  app.addHook("onClose", async () => {
-    clearInterval(timer);
-    mailer?.close();
+  app.addHook("onClose", async () => mailer?.close());
+  return repeatEvery(app, config.maintenanceMinutes * 60_000, "reports maintenance", async () => {
+    const result = await runReportsMaintenance(db, { mailer, publicOrigin: config.publicOrigin }, new Date());
+    if (result.expired + result.reminded > 0) app.log.info(result, "reports maintenance");
   });
+}
+
+/**
+ * Runs `task` once the returned function is called (after listen), then every `ms`; a failure is
+ * logged and the next round tries again. Rounds never overlap; the timer stops when the app closes.
+ */
+function repeatEvery(app: FastifyInstance, ms: number, name: string, task: () => Promise<void>): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  let running = false;
+  const run = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await task();
+    } catch (err) {
+      app.log.warn({ err }, `${name} failed; it runs again later`);
+    } finally {
+      running = false;
+    }
+  };
+  app.addHook("onClose", async () => clearInterval(timer));
   return () => {
     void run();
-    timer = setInterval(run, config.maintenanceMinutes * 60_000);
+    timer = setInterval(run, ms);
     timer.unref();
   };
 }

@@ -44,7 +44,17 @@ describe.skipIf(ON_POSTGRES)("[PROCESS] guildhall command line (embedded databas
   it("--help lists every command", async () => {
     const result = await runCli(["--help"], env);
     expect(result.code).toBe(0);
-    for (const command of ["serve", "migrate", "seed", "org", "user", "apikey", "reports-maintain", "demo-totp"]) {
+    for (const command of [
+      "serve",
+      "migrate",
+      "seed",
+      "org",
+      "user",
+      "apikey",
+      "reports-maintain",
+      "log",
+      "demo-totp",
+    ]) {
       expect(result.stdout).toMatch(new RegExp(`^\\s+${command}\\b`, "m"));
     }
   });

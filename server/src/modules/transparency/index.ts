@@ -4,9 +4,15 @@ import { transparencyRoutes } from "./transparency.routes.ts";
 
 export type { TransparencyTables } from "./transparency.tables.ts";
 export { type AppendedEntry, appendToLog, commitTo, eraseSubject, type LogEvent } from "./use-cases/append.ts";
+export {
+  ensureLogKey,
+  InconsistentLogError,
+  rotateLogKey,
+  signNewCheckpoint,
+} from "./use-cases/checkpoints.ts";
 export { type LogEntry, logSize, readLogEntries } from "./use-cases/read-log.ts";
 
 /** Serves the log under /api/v1/log. */
-export async function registerTransparency(app: FastifyInstance, options: { db: Db }): Promise<void> {
+export async function registerTransparency(app: FastifyInstance, options: { db: Db; origin: string }): Promise<void> {
   await app.register(transparencyRoutes, { prefix: "/api/v1", ...options });
 }

@@ -94,3 +94,67 @@ export function listSaltsOf(db: Db, subject: string) {
     .where("subject", "=", subject)
     .execute();
 }
+
+export function findLatestCheckpoint(db: Db) {
+  return db
+    .selectFrom("transparency_log_checkpoints")
+    .select(["size", "root", "note", "signed_at"])
+    .orderBy("size", "desc")
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export function listCheckpoints(db: Db) {
+  return db
+    .selectFrom("transparency_log_checkpoints")
+    .select(["size", "root", "note", "signed_at"])
+    .orderBy("size")
+    .execute();
+}
+
+export async function insertCheckpoint(
+  db: Db,
+  checkpoint: { size: number; root: Uint8Array; note: string; signedAt: Date },
+): Promise<void> {
+  await db
+    .insertInto("transparency_log_checkpoints")
+    .values({ size: checkpoint.size, root: checkpoint.root, note: checkpoint.note, signed_at: checkpoint.signedAt })
+    // Another instance may sign the same size at the same moment; Ed25519 makes the same note.
+    .onConflict((c) => c.column("size").doNothing())
+    .execute();
+}
+
+export function findActiveKey(db: Db) {
+  return db
+    .selectFrom("transparency_log_keys")
+    .select(["verifier_key", "name", "signer_key_sealed"])
+    .where("retired_at", "is", null)
+    .executeTakeFirst();
+}
+
+export function listKeys(db: Db) {
+  return db
+    .selectFrom("transparency_log_keys")
+    .select(["verifier_key", "name", "created_at", "retired_at"])
+    .orderBy("created_at")
+    .execute();
+}
+
+export async function retireActiveKey(db: Db, at: Date): Promise<void> {
+  await db.updateTable("transparency_log_keys").set({ retired_at: at }).where("retired_at", "is", null).execute();
+}
+
+export async function insertKey(
+  db: Db,
+  key: { verifierKey: string; name: string; signerKeySealed: string; createdAt: Date },
+): Promise<void> {
+  await db
+    .insertInto("transparency_log_keys")
+    .values({
+      verifier_key: key.verifierKey,
+      name: key.name,
+      signer_key_sealed: key.signerKeySealed,
+      created_at: key.createdAt,
+    })
+    .execute();
+}

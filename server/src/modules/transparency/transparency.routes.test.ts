@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../../../test/app.ts";
 import { inTransaction } from "../../platform/db/database.ts";
+import { openCheckpoint } from "../../platform/transparency/checkpoint.ts";
 import { leafHash, verifyConsistency, verifyInclusion } from "../../platform/transparency/merkle.ts";
-import { appendToLog } from "./index.ts";
+import { parseVerifierKey } from "../../platform/transparency/note.ts";
+import { appendToLog, ensureLogKey, signNewCheckpoint } from "./index.ts";
 
 let t: TestApp;
 const bytes = (base64: string) => new Uint8Array(Buffer.from(base64, "base64"));
@@ -65,5 +67,27 @@ describe("transparency log API", () => {
     }
     const empty = await t.app.inject({ method: "GET", url: "/api/v1/log/entries?from=20&to=30" });
     expect(empty.json()).toEqual({ size: 13, entries: [] });
+  });
+});
+
+describe("checkpoints and keys over HTTP", () => {
+  it("have no checkpoint before one is signed, then serve the signed note and the key that verifies it", async () => {
+    const none = await t.app.inject({ method: "GET", url: "/api/v1/log/checkpoint" });
+    expect(none.statusCode).toBe(404);
+    const keysBefore = (await t.app.inject({ method: "GET", url: "/api/v1/log/keys" })).json();
+    expect(keysBefore.keys).toEqual([]);
+
+    const origin = keysBefore.origin as string;
+    await ensureLogKey(t.db, t.secretBox, origin, t.clock.now());
+    await signNewCheckpoint(t.db, t.secretBox, t.clock.now());
+    const checkpoint = await t.app.inject({ method: "GET", url: "/api/v1/log/checkpoint" });
+    expect(checkpoint.statusCode).toBe(200);
+    expect(checkpoint.headers["content-type"]).toContain("text/plain");
+    const { keys } = (await t.app.inject({ method: "GET", url: "/api/v1/log/keys" })).json();
+    expect(keys).toMatchObject([{ name: origin, active: true, retiredAt: null }]);
+    const opened = await openCheckpoint(checkpoint.body, origin, parseVerifierKey(keys[0].verifierKey));
+    expect(opened.checkpoint.size).toBe(13);
+    const proof = (await t.app.inject({ method: "GET", url: "/api/v1/log/proofs/inclusion?index=0&size=13" })).json();
+    expect(Buffer.from(opened.checkpoint.root).toString("base64")).toBe(proof.root);
   });
 });

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
 import {
   consistencyProofSchema,
   consistencyQuerySchema,
@@ -6,9 +7,12 @@ import {
   inclusionQuerySchema,
   logEntriesQuerySchema,
   logEntriesSchema,
+  logKeysSchema,
 } from "../../../../common/transparency.ts";
 import type { Db } from "../../platform/db/database.ts";
+import { notFound } from "../../platform/http/app-error.ts";
 import { errorResponses } from "../../platform/http/error-schema.ts";
+import { findLatestCheckpoint, listKeys } from "./transparency.repository.ts";
 import { proveConsistency, proveInclusion } from "./use-cases/proofs.ts";
 import { logSize, readLogEntries } from "./use-cases/read-log.ts";
 
@@ -17,7 +21,46 @@ const tags = ["transparency log"];
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString("base64");
 
 /** The log is public: anyone may read every entry and check every proof. */
-export const transparencyRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+export const transparencyRoutes: FastifyPluginAsyncZod<{ db: Db; origin: string }> = async (app, { db, origin }) => {
+  app.get(
+    "/log/checkpoint",
+    {
+      config: { access: PUBLIC },
+      schema: {
+        tags,
+        summary: "The latest signed checkpoint: a C2SP signed note (origin, size, root), as text",
+        response: { 200: z.string(), ...errorResponses(404) },
+      },
+    },
+    async (_request, reply) => {
+      const latest = await findLatestCheckpoint(db);
+      if (!latest) throw notFound("checkpoint");
+      return reply.type("text/plain; charset=utf-8").header("cache-control", "no-cache").send(latest.note);
+    },
+  );
+
+  app.get(
+    "/log/keys",
+    {
+      config: { access: PUBLIC },
+      schema: {
+        tags,
+        summary: "The keys that sign (and signed) checkpoints, as C2SP verifier keys",
+        response: { 200: logKeysSchema },
+      },
+    },
+    async () => ({
+      origin,
+      keys: (await listKeys(db)).map((key) => ({
+        verifierKey: key.verifier_key,
+        name: key.name,
+        active: key.retired_at === null,
+        createdAt: key.created_at.toISOString(),
+        retiredAt: key.retired_at?.toISOString() ?? null,
+      })),
+    }),
+  );
+
   app.get(
     "/log/entries",
     {

@@ -51,6 +51,16 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 60)
     .default(60),
+  GUILDHALL_LOG_ORIGIN: z
+    .string()
+    .regex(/^[^\s+]+$/, "must be one word without spaces or +, e.g. guildhall.example.org/log")
+    .optional(),
+  GUILDHALL_CHECKPOINT_SECONDS: z.coerce
+    .number({ message: "must be a number" })
+    .int("must be a whole number")
+    .min(1)
+    .max(86_400)
+    .default(30),
   GUILDHALL_SECRET_KEY: z
     .string()
     .regex(/^[A-Za-z0-9+/]{43}=$/, "must be 32 bytes in base64 (openssl rand -base64 32)")
@@ -84,6 +94,10 @@ export interface Config {
   mailFrom: string;
   /** How often reminders and the expiry of closed cases run. */
   maintenanceMinutes: number;
+  /** The transparency log's name in its checkpoints (C2SP origin). */
+  logOrigin: string;
+  /** How often a new checkpoint is signed when the log has grown. */
+  checkpointSeconds: number;
 }
 
 /** Raised at boot with one line per bad variable. */
@@ -137,6 +151,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: value.GUILDHALL_SMTP_URL,
     mailFrom: value.GUILDHALL_MAIL_FROM,
     maintenanceMinutes: value.GUILDHALL_MAINTENANCE_MINUTES,
+    logOrigin:
+      value.GUILDHALL_LOG_ORIGIN ??
+      `${value.GUILDHALL_PUBLIC_ORIGIN ? new URL(value.GUILDHALL_PUBLIC_ORIGIN).host : "guildhall.localhost"}/log`,
+    checkpointSeconds: value.GUILDHALL_CHECKPOINT_SECONDS,
   };
 }
 

@@ -11,7 +11,6 @@ import {
   recordEvent,
   releaseReminder,
 } from "../reports.repository.ts";
-import { logCaseRemoved } from "./case-log.ts";
 import { addDays } from "./deadlines.ts";
 
 /**
