@@ -45,3 +45,25 @@ export const logKeySchema = z.object({
   retiredAt: z.string().nullable(),
 });
 export const logKeysSchema = z.object({ origin: z.string(), keys: z.array(logKeySchema) });
+
+/**
+ * Everything needed to check offline that an entry is in the log: the entry as hashed, its index,
+ * the audit path to the root of a signed checkpoint, and that checkpoint (a C2SP signed note).
+ */
+export const proofBundleSchema = z.object({
+  origin: z.string(),
+  index: z.number().int(),
+  /** Canonical JSON (RFC 8785): its leaf hash is SHA-256(0x00 || UTF-8 bytes). */
+  entry: z.string(),
+  treeSize: z.number().int(),
+  proof: z.array(hashSchema),
+  checkpoint: z.string(),
+});
+export type ProofBundle = z.infer<typeof proofBundleSchema>;
+export const bundleQuerySchema = z.object({ index: count });
+
+export const logStatsSchema = z.object({
+  size: z.number().int(),
+  /** Entries per kind and UTC day. */
+  byDay: z.array(z.object({ day: z.string(), kind: z.string(), count: z.number().int() })),
+});

@@ -35,6 +35,8 @@ const POLICY: Record<string, Caller[]> = {
   "GET /api/v1/log/entries": EVERYONE,
   "GET /api/v1/log/checkpoint": EVERYONE,
   "GET /api/v1/log/keys": EVERYONE,
+  "GET /api/v1/log/bundle": EVERYONE,
+  "GET /api/v1/log/stats": EVERYONE,
   "GET /api/v1/log/proofs/inclusion": EVERYONE,
   "GET /api/v1/log/proofs/consistency": EVERYONE,
   "GET /api/v1/reports/figures": EVERYONE,

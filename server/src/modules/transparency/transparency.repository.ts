@@ -158,3 +158,29 @@ export async function insertKey(
     })
     .execute();
 }
+
+/** The smallest signed checkpoint that contains entry `index`. */
+export function findCheckpointCovering(db: Db, index: number) {
+  return db
+    .selectFrom("transparency_log_checkpoints")
+    .select(["size", "root", "note"])
+    .where("size", ">", String(index))
+    .orderBy("size")
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function countEntriesByDay(db: Db) {
+  const rows = await db
+    .selectFrom("transparency_log_entries")
+    .select([
+      sql<string>`to_char(appended_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')`.as("day"),
+      "kind",
+      sql<string>`count(*)`.as("count"),
+    ])
+    .groupBy(["day", "kind"])
+    .orderBy("day")
+    .orderBy("kind")
+    .execute();
+  return rows.map((row) => ({ day: row.day, kind: row.kind, count: Number(row.count) }));
+}

@@ -89,5 +89,21 @@ describe("checkpoints and keys over HTTP", () => {
     expect(opened.checkpoint.size).toBe(13);
     const proof = (await t.app.inject({ method: "GET", url: "/api/v1/log/proofs/inclusion?index=0&size=13" })).json();
     expect(Buffer.from(opened.checkpoint.root).toString("base64")).toBe(proof.root);
+
+    const bundle = (await t.app.inject({ method: "GET", url: "/api/v1/log/bundle?index=4" })).json();
+    expect(bundle).toMatchObject({ origin, index: 4, treeSize: 13, checkpoint: checkpoint.body });
+    const leaf = leafHash(new TextEncoder().encode(bundle.entry));
+    expect(verifyInclusion(leaf, 4, bundle.treeSize, bundle.proof.map(bytes), opened.checkpoint.root)).toBe(true);
+
+    await inTransaction(t.db, (trx) => appendToLog(trx, [{ kind: "test.late" }], t.clock.now()));
+    const uncovered = await t.app.inject({ method: "GET", url: "/api/v1/log/bundle?index=13" });
+    expect(uncovered.statusCode).toBe(409);
+    const missing = await t.app.inject({ method: "GET", url: "/api/v1/log/bundle?index=99" });
+    expect(missing.statusCode).toBe(400);
+
+    const stats = (await t.app.inject({ method: "GET", url: "/api/v1/log/stats" })).json();
+    expect(stats.size).toBe(14);
+    expect(stats.byDay.reduce((sum: number, row: { count: number }) => sum + row.count, 0)).toBe(14);
+    expect(stats.byDay.map((row: { kind: string }) => row.kind)).toEqual(["test.even", "test.late", "test.odd"]);
   });
 });

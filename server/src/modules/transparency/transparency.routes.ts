@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
+  bundleQuerySchema,
   consistencyProofSchema,
   consistencyQuerySchema,
   inclusionProofSchema,
@@ -8,11 +9,14 @@ import {
   logEntriesQuerySchema,
   logEntriesSchema,
   logKeysSchema,
+  logStatsSchema,
+  proofBundleSchema,
 } from "../../../../common/transparency.ts";
 import type { Db } from "../../platform/db/database.ts";
 import { notFound } from "../../platform/http/app-error.ts";
 import { errorResponses } from "../../platform/http/error-schema.ts";
-import { findLatestCheckpoint, listKeys } from "./transparency.repository.ts";
+import { countEntriesByDay, findLatestCheckpoint, listKeys } from "./transparency.repository.ts";
+import { proofBundle } from "./use-cases/bundles.ts";
 import { proveConsistency, proveInclusion } from "./use-cases/proofs.ts";
 import { logSize, readLogEntries } from "./use-cases/read-log.ts";
 
@@ -79,6 +83,33 @@ export const transparencyRoutes: FastifyPluginAsyncZod<{ db: Db; origin: string 
         entries: entries.map(({ index, kind, json }) => ({ index, kind, entry: json })),
       };
     },
+  );
+
+  app.get(
+    "/log/bundle",
+    {
+      config: { access: PUBLIC },
+      schema: {
+        tags,
+        summary: "A self-contained proof bundle for one entry: the entry, its audit path and a signed checkpoint",
+        querystring: bundleQuerySchema,
+        response: { 200: proofBundleSchema, ...errorResponses(400, 409) },
+      },
+    },
+    async (request) => proofBundle(db, request.query.index),
+  );
+
+  app.get(
+    "/log/stats",
+    {
+      config: { access: PUBLIC },
+      schema: {
+        tags,
+        summary: "The log's size and its entries per kind and day",
+        response: { 200: logStatsSchema },
+      },
+    },
+    async () => ({ size: await logSize(db), byDay: await countEntriesByDay(db) }),
   );
 
   app.get(
