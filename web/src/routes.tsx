@@ -15,6 +15,7 @@ import { CasesRoute } from "./features/cases/cases-page.tsx";
 import { NotFoundPage } from "./features/errors/not-found-page.tsx";
 import { FiguresPage } from "./features/figures/figures-page.tsx";
 import { HomeRoute } from "./features/home/home-route.tsx";
+import { TransparencyPage } from "./features/transparency/transparency-page.tsx";
 import { TOTP_ENROLLMENT_PATH } from "./session/route-guards.tsx";
 
 export const router = createBrowserRouter([
@@ -35,6 +36,7 @@ export const router = createBrowserRouter([
       { path: "/cases/settings", element: <CaseSettingsRoute /> },
       { path: "/cases/:orgId/:reportId", element: <CaseRoute /> },
       { path: "/reports/figures", element: <FiguresPage /> },
+      { path: "/transparency", element: <TransparencyPage /> },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

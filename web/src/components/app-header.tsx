@@ -54,6 +54,11 @@ export function AppHeader() {
               {t("nav.figures")}
             </NavLink>
           </li>
+          <li>
+            <NavLink to="/transparency" className="app-nav__link">
+              {t("nav.transparency")}
+            </NavLink>
+          </li>
           {isOfficer ? (
             <li>
               <NavLink to="/cases" className="app-nav__link">

@@ -50,6 +50,9 @@ export function LandingPage() {
             </li>
           ))}
         </ul>
+        <p className="landing__transparency">
+          <Link to="/transparency">{t("landing.transparencyLink")}</Link>
+        </p>
       </section>
     </>
   );
