@@ -53,6 +53,7 @@ export default defineConfig({
       // The suite signs in dozens of times a minute from one address; the limits themselves are tested on the server.
       GUILDHALL_SIGN_IN_LIMIT_PER_MINUTE: "1000",
       GUILDHALL_RATE_LIMIT_PER_MINUTE: "10000",
+      GUILDHALL_CHECKPOINT_SECONDS: "2",
     },
   },
 });

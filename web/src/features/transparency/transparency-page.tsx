@@ -3,7 +3,6 @@ import { useTranslation } from "react-i18next";
 import type { ProofBundle } from "../../../../common/transparency.ts";
 import { type BundleVerdict, parseProofBundle, verifyProofBundle } from "../../../../common/transparency-verify.ts";
 import { AsyncContent } from "../../components/async-content.tsx";
-import { DataTable } from "../../components/data-table.tsx";
 import { StatusMessage } from "../../components/status-message.tsx";
 import { TextField } from "../../components/text-field.tsx";
 import { toApiError } from "../../lib/api.ts";
@@ -194,20 +193,30 @@ function StatsSection({ stats }: { stats: AsyncData<LogStats> }) {
                 </div>
               )}
               <h3>{t("transparency.stats.byDay")}</h3>
-              <DataTable
-                caption={t("transparency.stats.byDay")}
-                columns={[t("transparency.stats.day"), t("transparency.stats.kind"), t("transparency.stats.entries")]}
-                rows={dayRows}
-                emptyText={t("transparency.stats.none")}
-              >
-                {(row) => (
-                  <tr key={row.key}>
-                    <th scope="row">{formatDay(row.day, locale)}</th>
-                    <td>{kindLabel(row.kind)}</td>
-                    <td>{number.format(row.count)}</td>
-                  </tr>
-                )}
-              </DataTable>
+              {dayRows.length === 0 ? (
+                <p>{t("transparency.stats.none")}</p>
+              ) : (
+                // Three short columns that wrap, so a phone needs no sideways scrolling.
+                <table className="table transparency__table">
+                  <caption className="visually-hidden">{t("transparency.stats.byDay")}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("transparency.stats.day")}</th>
+                      <th scope="col">{t("transparency.stats.kind")}</th>
+                      <th scope="col">{t("transparency.stats.entries")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {dayRows.map((row) => (
+                      <tr key={row.key}>
+                        <th scope="row">{formatDay(row.day, locale)}</th>
+                        <td>{kindLabel(row.kind)}</td>
+                        <td>{number.format(row.count)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
             </>
           );
         }}
