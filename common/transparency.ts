@@ -67,3 +67,6 @@ export const logStatsSchema = z.object({
   /** Entries per kind and UTC day. */
   byDay: z.array(z.object({ day: z.string(), kind: z.string(), count: z.number().int() })),
 });
+
+export const checkpointsQuerySchema = z.object({ after: z.coerce.number().int().min(-1).default(-1) });
+export const checkpointsSchema = z.object({ checkpoints: z.array(z.string()) });

@@ -11,13 +11,26 @@ import {
 } from "./modules/agreements/index.ts";
 import { createOrganization, grantRole, issueApiKey } from "./modules/identity/index.ts";
 import { runReportsMaintenance } from "./modules/reports/index.ts";
-import { ensureLogKey, rotateLogKey, signNewCheckpoint } from "./modules/transparency/index.ts";
+import {
+  checkProofBundle,
+  databaseLogSource,
+  ensureLogKey,
+  httpLogSource,
+  LogVerificationError,
+  remoteLogKeys,
+  rotateLogKey,
+  signNewCheckpoint,
+  storedLogKeys,
+  verifyLog,
+} from "./modules/transparency/index.ts";
 import { type Config, ConfigError, loadConfig } from "./platform/config/config.ts";
 import { createSecretBox, loadSecretBoxKey } from "./platform/crypto/secret-box.ts";
 import { DatabaseInUseError } from "./platform/db/database.ts";
 import { openMigratedDatabase } from "./platform/db/open.ts";
 import { AppError } from "./platform/http/app-error.ts";
 import { createSmtpMailer } from "./platform/mail/mailer.ts";
+import { type NoteVerifier, parseVerifierKey } from "./platform/transparency/note.ts";
+import type { LogSource } from "./platform/transparency/verify-log.ts";
 import { DEMO_TOTP_SECRET, describeDemoSignIns, seedDemoIfEmpty } from "./seed/demo.ts";
 import { startServer } from "./server.ts";
 
@@ -220,6 +233,61 @@ log
       );
     }),
   );
+
+log
+  .command("verify")
+  .description(
+    "Check the whole log from scratch (every entry rehashed, every checkpoint's signature and root) and, with --since, that it only grew since a saved checkpoint. Exits 1, saying where, on any inconsistency.",
+  )
+  .option("--url <url>", "verify a remote Guildhall over its public API instead of this database")
+  .option("--since <file>", "a checkpoint saved earlier (the text of GET /api/v1/log/checkpoint)")
+  .option("--key <verifierKey...>", "the log's verifier keys, from a source you trust; default: the keys the log lists")
+  .action(async (options: { url?: string; since?: string; key?: string[] }) => {
+    const since = options.since === undefined ? undefined : await readFile(options.since, "utf8");
+    const keys = options.key?.map((key) => parseVerifierKey(key));
+    const onProgress = (done: number, total: number) => process.stderr.write(`\rverified ${done} of ${total} entries`);
+    const check = async (source: LogSource, origin: string, listed: NoteVerifier[]) => {
+      if (!keys) console.error("No --key given: trusting the keys the log itself lists.");
+      try {
+        const result = await verifyLog(source, {
+          origin,
+          keys: keys ?? listed,
+          onProgress,
+          ...(since ? { since } : {}),
+        });
+        process.stderr.write("\n");
+        console.log(
+          `The log is consistent: ${result.size} entries, ${result.checkpoints} signed checkpoints, root ${Buffer.from(result.root).toString("base64")}${since ? "; it only grew since the saved checkpoint" : ""}.`,
+        );
+      } catch (error) {
+        process.stderr.write("\n");
+        if (error instanceof LogVerificationError) throw new CliError(error.message);
+        throw error;
+      }
+    };
+    if (options.url) {
+      const remote = await remoteLogKeys(options.url);
+      await check(httpLogSource(options.url), remote.origin, remote.keys);
+      return;
+    }
+    await withDatabase(async ({ db, config }) =>
+      check(databaseLogSource(db), config.logOrigin, await storedLogKeys(db)),
+    );
+  });
+log
+  .command("verify-bundle")
+  .description("Check a proof bundle offline: its checkpoint is signed by the key and the entry is in that tree.")
+  .argument("<file>", "the bundle (JSON, as GET /api/v1/log/bundle gives it)")
+  .requiredOption("--key <verifierKey>", "the log's verifier key, from a source you trust")
+  .action(async (file: string, options: { key: string }) => {
+    try {
+      const { index, size } = await checkProofBundle(await readFile(file, "utf8"), options.key);
+      console.log(`Entry ${index} is in the log of ${size} entries, as signed by ${options.key.split("+")[0]}.`);
+    } catch (error) {
+      if (error instanceof LogVerificationError) throw new CliError(error.message);
+      throw error;
+    }
+  });
 
 program
   .command("demo-totp")

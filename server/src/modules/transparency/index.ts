@@ -11,6 +11,15 @@ export {
   signNewCheckpoint,
 } from "./use-cases/checkpoints.ts";
 export { type LogEntry, logSize, readLogEntries } from "./use-cases/read-log.ts";
+export {
+  checkProofBundle,
+  databaseLogSource,
+  httpLogSource,
+  LogVerificationError,
+  remoteLogKeys,
+  storedLogKeys,
+  verifyLog,
+} from "./use-cases/verify.ts";
 
 /** Serves the log under /api/v1/log. */
 export async function registerTransparency(app: FastifyInstance, options: { db: Db; origin: string }): Promise<void> {

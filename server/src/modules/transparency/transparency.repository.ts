@@ -104,11 +104,14 @@ export function findLatestCheckpoint(db: Db) {
     .executeTakeFirst();
 }
 
-export function listCheckpoints(db: Db) {
+/** Signed checkpoints in order of size, those larger than `after` first, at most `limit`. */
+export function listCheckpoints(db: Db, after = -1, limit = 1_000_000) {
   return db
     .selectFrom("transparency_log_checkpoints")
     .select(["size", "root", "note", "signed_at"])
+    .where("size", ">", String(after))
     .orderBy("size")
+    .limit(limit)
     .execute();
 }
 

@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
   bundleQuerySchema,
+  checkpointsQuerySchema,
+  checkpointsSchema,
   consistencyProofSchema,
   consistencyQuerySchema,
   inclusionProofSchema,
@@ -15,7 +17,7 @@ import {
 import type { Db } from "../../platform/db/database.ts";
 import { notFound } from "../../platform/http/app-error.ts";
 import { errorResponses } from "../../platform/http/error-schema.ts";
-import { countEntriesByDay, findLatestCheckpoint, listKeys } from "./transparency.repository.ts";
+import { countEntriesByDay, findLatestCheckpoint, listCheckpoints, listKeys } from "./transparency.repository.ts";
 import { proofBundle } from "./use-cases/bundles.ts";
 import { proveConsistency, proveInclusion } from "./use-cases/proofs.ts";
 import { logSize, readLogEntries } from "./use-cases/read-log.ts";
@@ -41,6 +43,22 @@ export const transparencyRoutes: FastifyPluginAsyncZod<{ db: Db; origin: string 
       if (!latest) throw notFound("checkpoint");
       return reply.type("text/plain; charset=utf-8").header("cache-control", "no-cache").send(latest.note);
     },
+  );
+
+  app.get(
+    "/log/checkpoints",
+    {
+      config: { access: PUBLIC },
+      schema: {
+        tags,
+        summary: "Every signed checkpoint larger than `after`, smallest first, 1,000 at a time",
+        querystring: checkpointsQuerySchema,
+        response: { 200: checkpointsSchema, ...errorResponses(400) },
+      },
+    },
+    async (request) => ({
+      checkpoints: (await listCheckpoints(db, request.query.after, 1000)).map((row) => row.note),
+    }),
   );
 
   app.get(
