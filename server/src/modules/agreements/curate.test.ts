@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+import canonicalize from "canonicalize";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Agreement } from "../../../../common/agreements.ts";
 import {
@@ -10,6 +12,7 @@ import {
   type TestOrganizations,
 } from "../../../test/app.ts";
 import { createOrganization } from "../identity/index.ts";
+import { readLogEntries } from "../transparency/index.ts";
 import { DEMO_LIBRARY, loadLibrary } from "./index.ts";
 
 let t: TestApp;
@@ -57,6 +60,20 @@ describe("[AGREEMENTS] curation by union officers", () => {
       { action: "created", changedAt: changes[0]?.changed_at.toISOString(), organizationName: "Test Union" },
     ]);
     expect(JSON.stringify(history)).not.toContain(orgs.people.officer.userId);
+
+    const logged = (await readLogEntries(t.db, 0, 1000))
+      .map((e) => JSON.parse(e.json))
+      .filter((e) => e.kind === "agreement.saved" && e.agreement === draft.id);
+    const revised = { ...draft, title: "Convenio de doblaje 2026 (revisado)" };
+    const contentHash = `sha256:${createHash("sha256")
+      .update(canonicalize(revised) as string)
+      .digest("hex")}`;
+    expect(logged.map((e) => [e.action, e.organization])).toEqual([
+      ["created", orgs.organizationId],
+      ["updated", orgs.organizationId],
+    ]);
+    expect(logged[1].content).toBe(contentHash);
+    expect(JSON.stringify(logged)).not.toContain(orgs.people.officer.userId);
   });
 
   it("refuses members, anonymous callers and a mismatched id", async () => {

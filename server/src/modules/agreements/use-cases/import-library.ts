@@ -5,6 +5,7 @@ import { type Db, inTransaction } from "../../../platform/db/database.ts";
 import { AppError } from "../../../platform/http/app-error.ts";
 import { saveAgreement, saveBaselines, saveTaxonomy } from "../agreements.repository.ts";
 import { checkFindings, refuseInvalid, taxonomyCodes } from "./check-findings.ts";
+import { logAgreementSaved } from "./log-agreement.ts";
 import { findAgreement, getTaxonomy } from "./read-library.ts";
 import { putAgreement } from "./save-agreement.ts";
 
@@ -63,6 +64,9 @@ export async function importLibraryFile(db: Db, organizationId: string, file: Li
     await saveBaselines(trx, file.baselines);
     const codes = await taxonomyCodes(trx);
     refuseInvalid(file.agreements.flatMap((agreement, a) => checkFindings(agreement, codes, `agreements.${a}`)));
-    for (const agreement of file.agreements) await saveAgreement(trx, organizationId, agreement, null);
+    for (const agreement of file.agreements) {
+      await saveAgreement(trx, organizationId, agreement, null);
+      await logAgreementSaved(trx, { organizationId, agreement, action: "loaded" }, new Date());
+    }
   });
 }

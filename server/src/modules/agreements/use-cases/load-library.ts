@@ -1,6 +1,7 @@
 import type { Agreement, CountryBaseline, Taxonomy } from "../../../../../common/agreements.ts";
 import { type Db, inTransaction } from "../../../platform/db/database.ts";
 import { saveAgreement, saveBaselines, saveTaxonomy } from "../agreements.repository.ts";
+import { logAgreementSaved } from "./log-agreement.ts";
 
 export interface Library {
   taxonomy: Taxonomy;
@@ -18,6 +19,9 @@ export function loadLibrary(
   return inTransaction(db, async (trx) => {
     await saveTaxonomy(trx, library.taxonomy);
     await saveBaselines(trx, library.baselines);
-    for (const agreement of library.agreements) await saveAgreement(trx, organizationId, agreement, userId);
+    for (const agreement of library.agreements) {
+      await saveAgreement(trx, organizationId, agreement, userId);
+      await logAgreementSaved(trx, { organizationId, agreement, action: "loaded" }, new Date());
+    }
   });
 }

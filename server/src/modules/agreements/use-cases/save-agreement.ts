@@ -5,6 +5,7 @@ import { AppError } from "../../../platform/http/app-error.ts";
 import { filterUnions } from "../../identity/index.ts";
 import { saveAgreement } from "../agreements.repository.ts";
 import { checkFindings, refuseInvalid, taxonomyCodes } from "./check-findings.ts";
+import { logAgreementSaved } from "./log-agreement.ts";
 
 export interface CuratorOrganization {
   organizationId: string;
@@ -96,6 +97,7 @@ export async function putAgreement(
         changed_at: now,
       })
       .execute();
+    await logAgreementSaved(trx, { organizationId, agreement, action: existing ? "updated" : "created" }, now);
     return { created: !existing };
   });
 }

@@ -1,0 +1,33 @@
+import { createHash } from "node:crypto";
+import canonicalize from "canonicalize";
+import type { Agreement } from "../../../../../common/agreements.ts";
+import type { Db } from "../../../platform/db/database.ts";
+import { appendToLog } from "../../transparency/index.ts";
+
+/**
+ * Every version of an agreement goes on the transparency log: which agreement, which union, and a
+ * hash of its canonical JSON (RFC 8785), so anyone holding the published text can show it is the
+ * version logged. Who edited it is not logged.
+ */
+export async function logAgreementSaved(
+  trx: Db,
+  change: { organizationId: string; agreement: Agreement; action: "created" | "updated" | "loaded" },
+  now: Date,
+): Promise<void> {
+  const content = `sha256:${createHash("sha256")
+    .update(canonicalize(change.agreement) ?? "", "utf8")
+    .digest("hex")}`;
+  await appendToLog(
+    trx,
+    [
+      {
+        kind: "agreement.saved",
+        agreement: change.agreement.id,
+        organization: change.organizationId,
+        action: change.action,
+        content,
+      },
+    ],
+    now,
+  );
+}
