@@ -172,3 +172,41 @@ export function ErrorSummary({
     </div>
   );
 }
+
+/** The attachments chooser: what may be sent, what is removed from files, and the choice to keep it. */
+export function AttachmentFields(props: {
+  label: string;
+  hint: string;
+  privacy: string;
+  keepLabel: string;
+  keep: boolean;
+  error: string | undefined;
+}) {
+  return (
+    <fieldset className="group">
+      <legend>{props.label}</legend>
+      <p className="hint" id="files-hint">
+        {props.hint}
+      </p>
+      <p className="notice">{props.privacy}</p>
+      {props.error && (
+        <p className="field-error" id="field-attachments-error">
+          {props.error}
+        </p>
+      )}
+      <input
+        type="file"
+        id="field-attachments"
+        name="attachments"
+        multiple
+        accept="image/jpeg,image/png,image/webp,application/pdf,audio/*"
+        aria-describedby={props.error ? "files-hint field-attachments-error" : "files-hint"}
+        aria-label={props.label}
+      />
+      <div className="choice">
+        <input type="checkbox" id="field-keepMetadata" name="keepMetadata" value="true" defaultChecked={props.keep} />
+        <label htmlFor="field-keepMetadata">{props.keepLabel}</label>
+      </div>
+    </fieldset>
+  );
+}

@@ -1,5 +1,5 @@
 import type { Attachment, ReporterView } from "../../../../../common/reports.ts";
-import { ErrorSummary, type FieldErrors, TextField } from "./fields.tsx";
+import { AttachmentFields, ErrorSummary, type FieldErrors, TextField } from "./fields.tsx";
 import { renderPage } from "./layout.tsx";
 import { fill, formatDay, formatMoment, type PageLanguage, stringsFor } from "./strings.ts";
 
@@ -174,29 +174,14 @@ export function renderCasePage(
             multiline
             maxLength={10_000}
           />
-          <div className="field">
-            <label htmlFor="field-attachments">{t.report.filesLegend}</label>
-            <p className="hint" id="files-hint">
-              {t.report.filesHint} {t.report.filesPrivacy}
-            </p>
-            {errors.attachments && (
-              <p className="field-error" id="field-attachments-error">
-                {errors.attachments}
-              </p>
-            )}
-            <input
-              type="file"
-              id="field-attachments"
-              name="attachments"
-              multiple
-              accept="image/jpeg,image/png,image/webp,application/pdf,audio/*"
-              aria-describedby="files-hint"
-            />
-          </div>
-          <div className="choice">
-            <input type="checkbox" id="field-keepMetadata" name="keepMetadata" value="true" />
-            <label htmlFor="field-keepMetadata">{t.report.keepMetadata}</label>
-          </div>
+          <AttachmentFields
+            label={t.report.filesLegend}
+            hint={t.report.filesHint}
+            privacy={t.report.filesPrivacy}
+            keepLabel={t.report.keepMetadata}
+            keep={false}
+            error={errors.attachments}
+          />
           <button type="submit">{f.send}</button>
         </form>
         <section aria-labelledby="your-report-title">

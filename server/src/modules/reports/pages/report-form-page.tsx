@@ -1,7 +1,16 @@
 import { SECTORS } from "../../../../../common/agreements.ts";
 import { INJURY_SEVERITIES, VIOLATION_CATEGORIES } from "../../../../../common/reports.ts";
 import type { AgreementOutline } from "../../agreements/index.ts";
-import { type Choice, ErrorSummary, type FieldErrors, fieldId, Radios, SelectField, TextField } from "./fields.tsx";
+import {
+  AttachmentFields,
+  type Choice,
+  ErrorSummary,
+  type FieldErrors,
+  fieldId,
+  Radios,
+  SelectField,
+  TextField,
+} from "./fields.tsx";
 import { renderPage } from "./layout.tsx";
 import type { FormValues } from "./report-form-values.ts";
 import { countryName, fill, type PageLanguage, stringsFor } from "./strings.ts";
@@ -236,37 +245,14 @@ export function renderReportForm(
             multiline
             maxLength={10_000}
           />
-          <fieldset className="group">
-            <legend>{r.filesLegend}</legend>
-            <p className="hint" id="files-hint">
-              {r.filesHint}
-            </p>
-            <p className="notice">{r.filesPrivacy}</p>
-            {errors.attachments && (
-              <p className="field-error" id="field-attachments-error">
-                {errors.attachments}
-              </p>
-            )}
-            <input
-              type="file"
-              id="field-attachments"
-              name="attachments"
-              multiple
-              accept="image/jpeg,image/png,image/webp,application/pdf,audio/*"
-              aria-describedby={errors.attachments ? "files-hint field-attachments-error" : "files-hint"}
-              aria-label={r.filesLegend}
-            />
-            <div className="choice">
-              <input
-                type="checkbox"
-                id="field-keepMetadata"
-                name="keepMetadata"
-                value="true"
-                defaultChecked={values.keepMetadata === "true"}
-              />
-              <label htmlFor="field-keepMetadata">{r.keepMetadata}</label>
-            </div>
-          </fieldset>
+          <AttachmentFields
+            label={r.filesLegend}
+            hint={r.filesHint}
+            privacy={r.filesPrivacy}
+            keepLabel={r.keepMetadata}
+            keep={values.keepMetadata === "true"}
+            error={errors.attachments}
+          />
           <Radios
             name="anonymous"
             label={r.contactLegend}

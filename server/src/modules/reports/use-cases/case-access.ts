@@ -1,6 +1,7 @@
 import { type CaseSummary, DUE_SOON_DAYS } from "../../../../../common/reports.ts";
 import { type Actor, belongsToOrganization, hasOrganizationRole } from "../../../platform/auth/actor.ts";
 import { openSealed } from "../../../platform/crypto/envelope.ts";
+import { getSodium } from "../../../platform/crypto/sodium.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { AppError, notFound } from "../../../platform/http/app-error.ts";
 import { findCase, findSealedKey } from "../reports.repository.ts";
@@ -65,4 +66,25 @@ export async function openCaseKey(db: Db, actor: Actor, reportId: string, userId
   const sealed = await findSealedKey(db, reportId, userId);
   if (!sealed) throw new AppError("forbidden", "This case was not shared with you; another officer can share it.");
   return openSealed(Uint8Array.from(sealed), readerKey);
+}
+
+/**
+ * Runs `use` with the case's key, opened for an officer of the organization holding the case;
+ * the key is wiped afterwards, whatever happens.
+ */
+export async function withCaseKey<T>(
+  db: Db,
+  actor: Actor,
+  organizationId: string,
+  reportId: string,
+  use: (recordKey: Uint8Array, userId: string, row: CaseRow) => Promise<T>,
+): Promise<T> {
+  const userId = authorizeCaseWork(actor, organizationId);
+  const row = await caseOf(db, organizationId, reportId);
+  const recordKey = await openCaseKey(db, actor, reportId, userId);
+  try {
+    return await use(recordKey, userId, row);
+  } finally {
+    (await getSodium()).memzero(recordKey);
+  }
 }

@@ -6,7 +6,6 @@ import {
 } from "../../../../../common/reports.ts";
 import { type Actor, belongsToOrganization, hasOrganizationRole } from "../../../platform/auth/actor.ts";
 import { decryptText, encryptWithKey } from "../../../platform/crypto/envelope.ts";
-import { getSodium } from "../../../platform/crypto/sodium.ts";
 import { type Db, inTransaction } from "../../../platform/db/database.ts";
 import { AppError, notFound } from "../../../platform/http/app-error.ts";
 import { listOfficers, userDisplayNames } from "../../identity/index.ts";
@@ -20,7 +19,7 @@ import {
   saveCaseSettings,
   updateCase,
 } from "../reports.repository.ts";
-import { authorizeCaseWork, caseOf, openCaseKey, summarize } from "./case-access.ts";
+import { authorizeCaseWork, caseOf, summarize, withCaseKey } from "./case-access.ts";
 import { addDays } from "./deadlines.ts";
 
 /** The organization's officers, for assigning cases and sharing keys. */
@@ -91,10 +90,7 @@ export async function addNote(
   text: string,
   now: Date,
 ): Promise<void> {
-  const userId = authorizeCaseWork(actor, organizationId);
-  await caseOf(db, organizationId, reportId);
-  const recordKey = await openCaseKey(db, actor, reportId, userId);
-  try {
+  await withCaseKey(db, actor, organizationId, reportId, async (recordKey, userId) => {
     const content = await encryptWithKey(text, recordKey);
     await inTransaction(db, async (trx) => {
       await insertNote(trx, {
@@ -106,9 +102,7 @@ export async function addNote(
       });
       await recordEvent(trx, { reportId, organizationId, userId, action: "note", at: now });
     });
-  } finally {
-    (await getSodium()).memzero(recordKey);
-  }
+  });
 }
 
 /** The case's notes, decrypted with its key, with their authors' names. */

@@ -18,7 +18,7 @@ import {
   updateCase,
 } from "../reports.repository.ts";
 import { readAttachment } from "./attachments.ts";
-import { authorizeCaseWork, caseOf, openCaseKey, summarize } from "./case-access.ts";
+import { authorizeCaseWork, caseOf, openCaseKey, summarize, withCaseKey } from "./case-access.ts";
 import { readCaseFile } from "./case-file.ts";
 import { logCaseReferred, logCaseRemoved, logCaseStatus } from "./case-log.ts";
 import { caseSettingsOf, readNotes } from "./case-triage.ts";
@@ -57,17 +57,12 @@ export async function openCase(
   reportId: string,
   now: Date,
 ): Promise<CaseView> {
-  const userId = authorizeCaseWork(actor, organizationId);
-  const row = await caseOf(db, organizationId, reportId);
-  const recordKey = await openCaseKey(db, actor, reportId, userId);
-  try {
+  return withCaseKey(db, actor, organizationId, reportId, async (recordKey, userId, row) => {
     const caseFile = await readCaseFile(db, reportId, row.content, recordKey);
     const notes = await readNotes(db, reportId, recordKey);
     await recordEvent(db, { reportId, organizationId, userId, action: "viewed", at: now });
     return { ...summarize(row, now), ...caseFile, notes };
-  } finally {
-    (await getSodium()).memzero(recordKey);
-  }
+  });
 }
 
 /** One attached file, decrypted for the officer; the access is recorded like opening the case. */
@@ -79,17 +74,12 @@ export async function openAttachment(
   attachmentId: string,
   now: Date,
 ) {
-  const userId = authorizeCaseWork(actor, organizationId);
-  await caseOf(db, organizationId, reportId);
-  const recordKey = await openCaseKey(db, actor, reportId, userId);
-  try {
+  return withCaseKey(db, actor, organizationId, reportId, async (recordKey, userId) => {
     const file = await readAttachment(db, reportId, attachmentId, recordKey);
     if (!file) throw notFound("attachment");
     await recordEvent(db, { reportId, organizationId, userId, action: "attachment_viewed", at: now });
     return file;
-  } finally {
-    (await getSodium()).memzero(recordKey);
-  }
+  });
 }
 
 /** Confirms receipt to the reporter (EU directive: within 7 days). */
@@ -146,18 +136,13 @@ export async function replyToReporter(
   text: string,
   now: Date,
 ): Promise<void> {
-  const userId = authorizeCaseWork(actor, organizationId);
-  await caseOf(db, organizationId, reportId);
-  const recordKey = await openCaseKey(db, actor, reportId, userId);
-  try {
+  await withCaseKey(db, actor, organizationId, reportId, async (recordKey, userId) => {
     const content = await encryptWithKey(text, recordKey);
     await inTransaction(db, async (trx) => {
       await insertMessage(trx, { reportId, organizationId, author: "officer", userId, at: now, content });
       await recordEvent(trx, { reportId, organizationId, userId, action: "officer_message", at: now });
     });
-  } finally {
-    (await getSodium()).memzero(recordKey);
-  }
+  });
 }
 
 /**
