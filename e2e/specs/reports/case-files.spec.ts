@@ -1,22 +1,14 @@
 import { readFile } from "node:fs/promises";
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { pngWithMetadata, TEXT_AUTHOR } from "../../../server/src/platform/files/fixtures/build.ts";
 import { expectNoAxeViolations, hasHorizontalScroll } from "../../support/a11y.ts";
 import { DEMO_USERS } from "../../support/demo-users.ts";
 import { containing, MESSAGES } from "../../support/locales.ts";
+import { demoUnionId } from "../../support/reports.ts";
 import { demoCredentials, signInThroughApi } from "../../support/sign-in.ts";
 
 const texts = MESSAGES.en.cases;
 test.use({ locale: "en" });
-
-async function unionId(request: APIRequestContext): Promise<string> {
-  const response = await request.get("/api/v1/reports/receivers");
-  expect(response.status()).toBe(200);
-  const receivers = (await response.json()) as { id: string; name: string }[];
-  const union = receivers.find((receiver) => receiver.name === DEMO_USERS.officer.organization);
-  expect(union, "the demo union receives reports").toBeDefined();
-  return (union as { id: string }).id;
-}
 
 function report(organizationId: string, description: string) {
   return {
@@ -41,7 +33,7 @@ async function openNewestCase(page: Page, description: string): Promise<void> {
 test("[REPORTS]: a case without files says so", async ({ page, request }) => {
   await signInThroughApi(page, demoCredentials(DEMO_USERS.officer));
   const description = `Only men were offered the lead parts this season (${Date.now()}).`;
-  const response = await request.post("/api/v1/reports", { data: report(await unionId(request), description) });
+  const response = await request.post("/api/v1/reports", { data: report(await demoUnionId(request), description) });
   expect(response.status(), await response.text()).toBe(201);
 
   await openNewestCase(page, description);
@@ -61,7 +53,7 @@ test("[REPORTS]: an officer sees a report's photo listed, cleaned, and downloads
   const name = "casting-list.png";
   const response = await request.post("/api/v1/reports/with-files", {
     multipart: {
-      report: JSON.stringify(report(await unionId(request), description)),
+      report: JSON.stringify(report(await demoUnionId(request), description)),
       attachments: { name, mimeType: "image/png", buffer: photo },
     },
   });

@@ -1,7 +1,8 @@
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { expectNoAxeViolations, hasHorizontalScroll } from "../../support/a11y.ts";
 import { DEMO_USERS } from "../../support/demo-users.ts";
 import { containing, fill, MESSAGES } from "../../support/locales.ts";
+import { demoUnionId, fileReport, signInAsOfficer } from "../../support/reports.ts";
 import { demoCredentials, signInThroughApi } from "../../support/sign-in.ts";
 
 const messages = MESSAGES.en;
@@ -11,42 +12,6 @@ test.use({ locale: "en" });
 const CASE_PAGE = /\/cases\/[0-9a-f-]{36}\/[0-9a-f-]{36}$/;
 const DAY_MS = 86_400_000;
 const officerName = DEMO_USERS.officer.displayName;
-
-/** The demo officer's union, as the public list of receivers names it. */
-async function unionId(request: APIRequestContext): Promise<string> {
-  const response = await request.get("/api/v1/reports/receivers");
-  expect(response.status()).toBe(200);
-  const receivers = (await response.json()) as { id: string; name: string }[];
-  const union = receivers.find((receiver) => receiver.name === DEMO_USERS.officer.organization);
-  expect(union, "the demo union receives reports once its officer has signed in").toBeDefined();
-  return (union as { id: string }).id;
-}
-
-/** Files a report through the public API, as a reporter would; answers the receipt. */
-async function fileReport(
-  request: APIRequestContext,
-  organizationId: string,
-  description: string,
-  category = "retaliation",
-): Promise<string> {
-  const response = await request.post("/api/v1/reports", {
-    data: {
-      kind: "violation",
-      category,
-      organizationId,
-      workplace: { name: "Estudios Luz Norte", address: "Calle de Alcalá 120", city: "Madrid", country: "ES" },
-      description,
-      contact: null,
-      language: "en",
-    },
-  });
-  expect(response.status(), await response.text()).toBe(201);
-  return ((await response.json()) as { receipt: string }).receipt;
-}
-
-async function signInAsOfficer(page: Page): Promise<void> {
-  await signInThroughApi(page, demoCredentials(DEMO_USERS.officer));
-}
 
 /** Opens the newest case of the queue (the one just filed), which must be of that category. */
 async function openNewestCase(page: Page, categoryLabel: string): Promise<void> {
@@ -78,12 +43,13 @@ test("[REPORTS]: an officer takes a case, labels it, notes it, and finds it agai
   request,
 }) => {
   await signInAsOfficer(page);
-  const organizationId = await unionId(request);
+  const organizationId = await demoUnionId(request);
   const stamp = Date.now();
   const receipt = await fileReport(
     request,
     organizationId,
     `The line producer cut the hours of everyone who signed the petition (${stamp}).`,
+    "retaliation",
   );
   await openNewestCase(page, texts.categories.retaliation);
   const triage = page.getByRole("region", { name: texts.triage.title });
@@ -203,7 +169,7 @@ test("[REPORTS]: an admin changes the case deadlines; a new report's acknowledge
   request,
 }) => {
   await signInAsOfficer(page);
-  const organizationId = await unionId(request);
+  const organizationId = await demoUnionId(request);
   await signInThroughApi(page, demoCredentials(DEMO_USERS.admin));
   try {
     await page.goto("/admin");
@@ -240,7 +206,12 @@ test("[REPORTS]: an admin changes the case deadlines; a new report's acknowledge
     await expect(page.getByLabel(texts.settings.retentionDays)).toHaveValue("400");
 
     // A report filed now gets the new deadlines; the officer sees them on the case.
-    await fileReport(request, organizationId, "Extras were kept on set for sixteen hours with no meal break.");
+    await fileReport(
+      request,
+      organizationId,
+      "Extras were kept on set for sixteen hours with no meal break.",
+      "retaliation",
+    );
     await signInAsOfficer(page);
     const queue = await page.request.get(`/api/v1/organizations/${organizationId}/reports`);
     const [newest] = (await queue.json()) as { receivedAt: string; acknowledgeBy: string; feedbackBy: string }[];
@@ -278,8 +249,13 @@ test.describe("on a phone", () => {
     request,
   }) => {
     await signInAsOfficer(page);
-    const organizationId = await unionId(request);
-    await fileReport(request, organizationId, "The night crew was threatened with dismissal after asking for breaks.");
+    const organizationId = await demoUnionId(request);
+    await fileReport(
+      request,
+      organizationId,
+      "The night crew was threatened with dismissal after asking for breaks.",
+      "retaliation",
+    );
 
     // The server's clock cannot be moved from here: its answers are rewritten instead.
     const remindersPath = `**/api/v1/organizations/${organizationId}/reports/reminders`;

@@ -1,7 +1,8 @@
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { expectNoAxeViolations, hasHorizontalScroll } from "../../support/a11y.ts";
 import { DEMO_USERS } from "../../support/demo-users.ts";
 import { containing, exactly, fill, MESSAGES } from "../../support/locales.ts";
+import { demoUnionId, fileReport, signInAsOfficer } from "../../support/reports.ts";
 import { demoCredentials, signInThroughApi, signInThroughForm } from "../../support/sign-in.ts";
 import { nextTotpCode } from "../../support/totp.ts";
 
@@ -11,44 +12,10 @@ test.use({ locale: "en" });
 
 const CASE_PAGE = /\/cases\/[0-9a-f-]{36}\/[0-9a-f-]{36}$/;
 
-/** The demo officer's union, as the public list of receivers names it. */
-async function unionId(request: APIRequestContext): Promise<string> {
-  const response = await request.get("/api/v1/reports/receivers");
-  expect(response.status()).toBe(200);
-  const receivers = (await response.json()) as { id: string; name: string }[];
-  const union = receivers.find((receiver) => receiver.name === DEMO_USERS.officer.organization);
-  expect(union, "the demo union receives reports once its officer has signed in").toBeDefined();
-  return (union as { id: string }).id;
-}
-
 /**
  * Files a report through the public API, as a reporter would. The demo officer must have signed in
  * once before, so that their key exists and the report is sealed to it.
  */
-async function fileReport(
-  request: APIRequestContext,
-  organizationId: string,
-  description: string,
-  category = "unpaid_overtime",
-): Promise<string> {
-  const response = await request.post("/api/v1/reports", {
-    data: {
-      kind: "violation",
-      category,
-      organizationId,
-      workplace: { name: "Teatro Real rehearsals", address: "Plaza de Isabel II 7", city: "Madrid", country: "ES" },
-      description,
-      contact: null,
-      language: "en",
-    },
-  });
-  expect(response.status(), await response.text()).toBe(201);
-  return ((await response.json()) as { receipt: string }).receipt;
-}
-
-async function signInAsOfficer(page: Page): Promise<void> {
-  await signInThroughApi(page, demoCredentials(DEMO_USERS.officer));
-}
 
 /** Opens the newest case of the queue (the one just filed), which must be of that category. */
 async function openNewestCase(page: Page, categoryLabel: string, queueTitle = texts.title): Promise<void> {
@@ -80,7 +47,7 @@ test("[REPORTS]: an officer finds a new case, reads it, acknowledges it, answers
   request,
 }) => {
   await signInAsOfficer(page);
-  const organizationId = await unionId(request);
+  const organizationId = await demoUnionId(request);
   const description = `Rehearsals ran until 23:00 every night and the overtime was never paid (${Date.now()}).`;
   const receipt = await fileReport(request, organizationId, description);
 
@@ -147,7 +114,7 @@ test("[REPORTS]: an officer finds a new case, reads it, acknowledges it, answers
 
 test("[REPORTS]: a closed case can be deleted after confirming, and leaves the queue", async ({ page, request }) => {
   await signInAsOfficer(page);
-  const organizationId = await unionId(request);
+  const organizationId = await demoUnionId(request);
   const receipt = await fileReport(
     request,
     organizationId,
@@ -182,7 +149,7 @@ test.describe("on a phone, in German", () => {
     request,
   }) => {
     await signInAsOfficer(page);
-    const organizationId = await unionId(request);
+    const organizationId = await demoUnionId(request);
     await fileReport(
       request,
       organizationId,
@@ -216,7 +183,7 @@ test.describe("on a phone, in German", () => {
 
 test("[REPORTS]: people without an officer role see no cases, and are told why", async ({ page, request }) => {
   await signInAsOfficer(page);
-  const organizationId = await unionId(request);
+  const organizationId = await demoUnionId(request);
 
   for (const user of [DEMO_USERS.member, DEMO_USERS.admin]) {
     await signInThroughApi(page, demoCredentials(user));
