@@ -168,6 +168,8 @@ export const reportReceiverSchema = z.object({
 });
 export const receiversQuerySchema = z.object({
   country: typedCountryCodeSchema.optional(),
+  /** Authorities, unions with an agreement in the sector, and unions whose sectors are unknown. */
+  sector: z.enum(SECTORS).optional(),
 });
 
 /** A case in an organization's queue: what is kept in clear, and which deadline it has passed. */

@@ -12,6 +12,7 @@ export {
   type AgreementOutline,
   agreementOutlines,
   agreementReferenceExists,
+  sectorCoverage,
 } from "./use-cases/agreement-references.ts";
 export { exportLibrary } from "./use-cases/export-library.ts";
 export { importLibraryFile } from "./use-cases/import-library.ts";

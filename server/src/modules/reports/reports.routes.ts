@@ -29,7 +29,6 @@ import {
 import type { Db } from "../../platform/db/database.ts";
 import { AppError } from "../../platform/http/app-error.ts";
 import { errorResponses } from "../../platform/http/error-schema.ts";
-import { listReportReceivers } from "../identity/index.ts";
 import { fieldOf, readPostedForm, refuseOversized } from "./multipart-form.ts";
 import { prepareAttachments } from "./use-cases/attachments.ts";
 import {
@@ -54,6 +53,7 @@ import {
 } from "./use-cases/case-work.ts";
 import { figuresToCsv, reportFigures } from "./use-cases/figures.ts";
 import { addReporterMessage, followUpReport } from "./use-cases/follow-up.ts";
+import { reportReceivers } from "./use-cases/receivers.ts";
 import { submitReport } from "./use-cases/submit-report.ts";
 import type { WrongReceiptDelays } from "./wrong-receipt-delays.ts";
 
@@ -85,12 +85,13 @@ export const reportsRoutes: FastifyPluginAsyncZod<{
       config: { access: PUBLIC },
       schema: {
         tags,
-        summary: "Organizations that receive reports (unions and authorities with an officer able to read them)",
+        summary:
+          "Organizations that receive reports (unions and authorities with an officer able to read them), by country and sector",
         querystring: receiversQuerySchema,
         response: { 200: z.array(reportReceiverSchema), ...errorResponses(400) },
       },
     },
-    async (request) => listReportReceivers(db, request.query),
+    async (request) => reportReceivers(db, request.query),
   );
 
   app.get(

@@ -66,3 +66,29 @@ export async function agreementReferenceExists(
     .executeTakeFirst();
   return { agreement: true, clause: clause !== undefined };
 }
+
+/**
+ * Which of the given organizations curate an agreement of `sector`, and which curate none at all
+ * (whose sectors are therefore unknown).
+ */
+export async function sectorCoverage(
+  db: Db,
+  organizationIds: readonly string[],
+  sector: string,
+): Promise<{ covering: Set<string>; unknown: Set<string> }> {
+  if (organizationIds.length === 0) return { covering: new Set(), unknown: new Set() };
+  const rows = await db
+    .selectFrom("agreements")
+    .select([
+      "organization_id",
+      (eb) => eb.fn.agg<boolean>("bool_or", [eb(eb.val(sector), "=", eb.fn.any("sectors"))]).as("covers"),
+    ])
+    .where("organization_id", "in", [...organizationIds])
+    .groupBy("organization_id")
+    .execute();
+  const curating = new Set(rows.map((row) => row.organization_id));
+  return {
+    covering: new Set(rows.filter((row) => row.covers).map((row) => row.organization_id)),
+    unknown: new Set(organizationIds.filter((id) => !curating.has(id))),
+  };
+}

@@ -28,7 +28,7 @@ const query = (params: Record<string, string | undefined>) =>
 export function renderChooseStep(
   language: PageLanguage,
   countries: string[],
-  chosen: { kind?: string | undefined; country?: string | undefined },
+  chosen: { kind?: string | undefined; country?: string | undefined; sector?: string | undefined },
   errors: FieldErrors,
 ): string {
   const t = stringsFor(language);
@@ -39,7 +39,8 @@ export function renderChooseStep(
   return renderPage({
     language,
     title: Object.keys(errors).length > 0 ? `${t.errorTitle}: ${r.title}` : r.title,
-    languageHref: (other) => `/report?${query({ lang: other, kind: chosen.kind, country: chosen.country })}`,
+    languageHref: (other) =>
+      `/report?${query({ lang: other, kind: chosen.kind, country: chosen.country, sector: chosen.sector })}`,
     children: (
       <>
         <h1>{r.title}</h1>
@@ -74,6 +75,13 @@ export function renderChooseStep(
               placeholder=""
               choices={countryChoices}
             />
+            <SelectField
+              name="sector"
+              label={r.sector}
+              value={chosen.sector}
+              placeholder={r.sectorUnknown}
+              choices={SECTORS.map((sector) => ({ value: sector, label: r.sectors[sector] }))}
+            />
             <button type="submit">{r.continue}</button>
           </form>
         )}
@@ -104,7 +112,9 @@ export function renderReportForm(
   return renderPage({
     language,
     title: hasErrors ? `${t.errorTitle}: ${r.title}` : r.title,
-    languageHref: hasErrors ? undefined : (other) => `/report?${query({ lang: other, kind, country })}`,
+    languageHref: hasErrors
+      ? undefined
+      : (other) => `/report?${query({ lang: other, kind, country, sector: values.sector })}`,
     children: (
       <>
         <h1>{r.title}</h1>
@@ -118,7 +128,9 @@ export function renderReportForm(
               kind: kind === "accident" ? r.accident : r.violation,
               country: countryName(language, country),
             })}{" "}
-            <a href={`/report?${query({ lang: language, kind, country })}&change=1`}>{r.change}</a>
+            <a href={`/report?${query({ lang: language, kind, country, sector: values.sector })}&change=1`}>
+              {r.change}
+            </a>
           </p>
           <input type="hidden" name="lang" value={language} />
           <input type="hidden" name="kind" value={kind} />

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
+import { SECTORS } from "../../../../../common/agreements.ts";
 import { ATTACHMENT_LIMITS } from "../../../../../common/reports.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { AppError } from "../../../platform/http/app-error.ts";
@@ -9,6 +10,7 @@ import { listReportReceivers } from "../../identity/index.ts";
 import { fieldOf, type PostedForm, readPostedForm } from "../multipart-form.ts";
 import { checkAttachment, type FileRefusal, type PreparedAttachment } from "../use-cases/attachments.ts";
 import { addReporterMessage, followUpReport } from "../use-cases/follow-up.ts";
+import { reportReceivers } from "../use-cases/receivers.ts";
 import { submitReport } from "../use-cases/submit-report.ts";
 import { isWrongReceipt, type WrongReceiptDelays } from "../wrong-receipt-delays.ts";
 import type { FieldErrors } from "./fields.tsx";
@@ -96,6 +98,7 @@ export const reportPages: FastifyPluginAsync<PageOptions> = async (
     const query = request.query as Record<string, unknown>;
     const kind = typeof query.kind === "string" ? query.kind : undefined;
     const country = typeof query.country === "string" ? query.country : undefined;
+    const sector = (SECTORS as readonly unknown[]).includes(query.sector) ? (query.sector as string) : undefined;
     const countries = await countriesWithReceivers();
     const t = stringsFor(language).report;
     const errors: FieldErrors = {};
@@ -111,9 +114,9 @@ export const reportPages: FastifyPluginAsync<PageOptions> = async (
         asked && !query.change ? 400 : 200,
       );
     }
-    const receivers = await listReportReceivers(db, { country });
+    const receivers = await reportReceivers(db, { country, sector });
     const agreements = await agreementOutlines(db, country as string);
-    return sendPage(reply, renderReportForm(language, receivers, agreements, { kind, country }, {}, false));
+    return sendPage(reply, renderReportForm(language, receivers, agreements, { kind, country, sector }, {}, false));
   });
 
   app.post("/report", { config: { access: PUBLIC }, schema: HIDDEN }, async (request, reply) => {
@@ -135,7 +138,7 @@ export const reportPages: FastifyPluginAsync<PageOptions> = async (
     }
     const attachments = await prepareFiles(form, values.keepMetadata === "true", t, errors);
     const refill = async (status: number) => {
-      const receivers = await listReportReceivers(db, { country: values.country });
+      const receivers = await reportReceivers(db, { country: values.country, sector: values.sector });
       const agreements = await agreementOutlines(db, values.country as string);
       const dropped = form.files.length + form.oversized.length > 0;
       return sendPage(reply, renderReportForm(language, receivers, agreements, values, errors, dropped), status);

@@ -1,5 +1,6 @@
 import exifr from "exifr";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SECTORS } from "../../../../../common/agreements.ts";
 import {
   buildTestApp,
   seedPeople,
@@ -279,5 +280,29 @@ describe("naming the agreement that was broken", () => {
     const filed = await post("/report", { ...fields, agreement: `${agreement.id}#${clause}` });
     expect(filed.statusCode).toBe(200);
     expect(filed.body).toMatch(RECEIPT);
+  });
+
+  it("filters receivers by sector: unions with an agreement in it, and unions whose sectors are unknown", async () => {
+    const curated = new Set(
+      DEMO_LIBRARY.agreements.filter((a) => a.countries.includes("DE")).flatMap((a) => a.sectors),
+    );
+    const covered = [...curated][0] as string;
+    const uncovered = SECTORS.find((sector) => !curated.has(sector)) as string;
+    const names = async (query: string) =>
+      (await t.app.inject({ method: "GET", url: `/api/v1/reports/receivers?${query}` }))
+        .json()
+        .map((r: { name: string }) => r.name)
+        .sort();
+    expect(await names(`sector=${covered}`)).toEqual(["Bühnenunion", "Test Union"]);
+    expect(await names(`sector=${uncovered}`)).toEqual(["Bühnenunion"]);
+    expect(await names(`country=ES&sector=${uncovered}`)).toEqual([]);
+    const page = await t.app.inject({
+      method: "GET",
+      url: `/report?lang=en&kind=accident&country=ES&sector=${uncovered}`,
+    });
+    expect(page.body).not.toContain(`value="${orgs.organizationId}"`);
+    expect((await t.app.inject({ method: "GET", url: "/api/v1/reports/receivers?sector=knitting" })).statusCode).toBe(
+      400,
+    );
   });
 });
