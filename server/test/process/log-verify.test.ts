@@ -63,10 +63,9 @@ describe.skipIf(ON_POSTGRES)("[PROCESS] guildhall log verify (embedded database)
     expect(offline.code, offline.stderr).toBe(0);
     expect(offline.stdout).toMatch(/^Entry 2 is in the log of \d+ entries/);
     const forgedFile = path.join(dataDir, "forged.json");
-    await writeFile(
-      forgedFile,
-      bundleText.replace('\\"minor\\"', '\\"serious\\"').replace("report.status", "report.statuz"),
-    );
+    const forgedBundle = JSON.parse(bundleText) as { entry: string };
+    forgedBundle.entry = forgedBundle.entry.replace('"kind":"', '"kind":"forged.');
+    await writeFile(forgedFile, JSON.stringify(forgedBundle));
     const forged = await runCli(["log", "verify-bundle", forgedFile, "--key", key], env);
     expect(forged.code).toBe(1);
     expect(forged.stderr).toMatch(/^guildhall: The audit path does not lead from entry 2 to the root/m);
