@@ -39,7 +39,15 @@ export async function rotateLogKey(db: Db, secretBox: SecretBox, origin: string,
 /** The verifier key that signs now, making the first one if the log has none. */
 export async function ensureLogKey(db: Db, secretBox: SecretBox, origin: string, now: Date): Promise<string> {
   const active = await findActiveKey(db);
-  return active ? active.verifier_key : rotateLogKey(db, secretBox, origin, now);
+  if (active) return active.verifier_key;
+  try {
+    return await rotateLogKey(db, secretBox, origin, now);
+  } catch (error) {
+    // Another instance starting at the same moment made the first key (one active key at most).
+    const made = await findActiveKey(db);
+    if (made) return made.verifier_key;
+    throw error;
+  }
 }
 
 /**
