@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import type { Membership, SessionUser } from "../../../../common/identity.ts";
-import { SelectField } from "../../components/select-field.tsx";
+import { chosenOrganization, OrganizationChoice } from "../../components/organization-choice.tsx";
 import { usePageTitle } from "../../lib/use-page-title.ts";
 import { RequireSession } from "../../session/route-guards.tsx";
 import { caseSettingsPath } from "../cases/officer-access.ts";
@@ -18,8 +18,7 @@ function AdminPage({ user }: { user: SessionUser }) {
   const organizations = user.memberships.filter((membership) => membership.role === "admin");
   usePageTitle(organizations.length > 0 ? t("admin.title") : t("admin.notAllowedTitle"));
 
-  const selected =
-    organizations.find((membership) => membership.organizationId === searchParams.get("org")) ?? organizations[0];
+  const selected = chosenOrganization(organizations, searchParams);
   if (!selected) {
     return <NotAllowed />;
   }
@@ -27,22 +26,13 @@ function AdminPage({ user }: { user: SessionUser }) {
   return (
     <>
       <h1>{t("admin.title")}</h1>
-      {organizations.length > 1 ? (
-        <div className="narrow">
-          <SelectField
-            id="admin-organization"
-            label={t("admin.organization")}
-            value={selected.organizationId}
-            options={organizations.map((organization) => ({
-              value: organization.organizationId,
-              label: organization.organizationName,
-            }))}
-            onChange={(event) => setSearchParams({ org: event.target.value })}
-          />
-        </div>
-      ) : (
-        <p className="lead">{selected.organizationName}</p>
-      )}
+      <OrganizationChoice
+        id="admin-organization"
+        label={t("admin.organization")}
+        organizations={organizations}
+        selected={selected}
+        onChoose={(organizationId) => setSearchParams({ org: organizationId })}
+      />
       <OrganizationAdministration key={selected.organizationId} organization={selected} />
     </>
   );

@@ -5,6 +5,7 @@ import type { Membership, SessionUser } from "../../../../common/identity.ts";
 import type { CaseSettings } from "../../../../common/reports.ts";
 import { AsyncContent } from "../../components/async-content.tsx";
 import { ErrorSummary } from "../../components/error-summary.tsx";
+import { chosenOrganization, OrganizationChoice } from "../../components/organization-choice.tsx";
 import { SelectField } from "../../components/select-field.tsx";
 import { StatusMessage } from "../../components/status-message.tsx";
 import { SubmitButton } from "../../components/submit-button.tsx";
@@ -42,8 +43,7 @@ function CaseSettingsPage({ user }: { user: SessionUser }) {
   const organizations = caseSettingsMemberships(user);
   usePageTitle(organizations.length > 0 ? t("cases.settings.title") : t("cases.settings.notAllowedTitle"));
 
-  const selected =
-    organizations.find((membership) => membership.organizationId === searchParams.get("org")) ?? organizations[0];
+  const selected = chosenOrganization(organizations, searchParams);
   if (!selected) {
     return (
       <>
@@ -62,22 +62,13 @@ function CaseSettingsPage({ user }: { user: SessionUser }) {
         <Link to={backTo.to}>{backTo.label}</Link>
       </p>
       <h1>{t("cases.settings.title")}</h1>
-      {organizations.length > 1 ? (
-        <div className="narrow">
-          <SelectField
-            id="settings-organization"
-            label={t("cases.organization")}
-            value={selected.organizationId}
-            options={organizations.map((organization) => ({
-              value: organization.organizationId,
-              label: organization.organizationName,
-            }))}
-            onChange={(event) => setSearchParams({ org: event.target.value })}
-          />
-        </div>
-      ) : (
-        <p className="lead">{selected.organizationName}</p>
-      )}
+      <OrganizationChoice
+        id="settings-organization"
+        label={t("cases.organization")}
+        organizations={organizations}
+        selected={selected}
+        onChoose={(organizationId) => setSearchParams({ org: organizationId })}
+      />
       <p>{t("cases.settings.intro")}</p>
       <SettingsSection key={selected.organizationId} organization={selected} />
     </>

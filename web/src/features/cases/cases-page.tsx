@@ -4,7 +4,7 @@ import { Link, useLocation, useSearchParams } from "react-router";
 import type { Membership, SessionUser } from "../../../../common/identity.ts";
 import type { CaseSummary } from "../../../../common/reports.ts";
 import { AsyncContent } from "../../components/async-content.tsx";
-import { SelectField } from "../../components/select-field.tsx";
+import { chosenOrganization, OrganizationChoice } from "../../components/organization-choice.tsx";
 import { StatusMessage } from "../../components/status-message.tsx";
 import { formatDateTime } from "../../lib/format.ts";
 import { currentLocale } from "../../lib/i18n.ts";
@@ -38,8 +38,7 @@ function CasesPage({ user }: { user: SessionUser }) {
   usePageTitle(organizations.length > 0 ? t("cases.title") : t("cases.notAllowedTitle"));
   const notice = readQueueNotice(useLocation().state);
 
-  const selected =
-    organizations.find((membership) => membership.organizationId === searchParams.get("org")) ?? organizations[0];
+  const selected = chosenOrganization(organizations, searchParams);
   if (!selected) {
     return <NotAnOfficer />;
   }
@@ -47,22 +46,13 @@ function CasesPage({ user }: { user: SessionUser }) {
   return (
     <>
       <h1>{t("cases.title")}</h1>
-      {organizations.length > 1 ? (
-        <div className="narrow">
-          <SelectField
-            id="cases-organization"
-            label={t("cases.organization")}
-            value={selected.organizationId}
-            options={organizations.map((organization) => ({
-              value: organization.organizationId,
-              label: organization.organizationName,
-            }))}
-            onChange={(event) => setSearchParams({ org: event.target.value })}
-          />
-        </div>
-      ) : (
-        <p className="lead">{selected.organizationName}</p>
-      )}
+      <OrganizationChoice
+        id="cases-organization"
+        label={t("cases.organization")}
+        organizations={organizations}
+        selected={selected}
+        onChoose={(organizationId) => setSearchParams({ org: organizationId })}
+      />
       <p>{t("cases.intro")}</p>
       <p>
         <Link to={caseSettingsPath(selected.organizationId)}>{t("cases.settings.link")}</Link>
