@@ -305,12 +305,12 @@ export function encodeBase64(bytes: Uint8Array): string {
 }
 
 /** Non-empty, and neither Unicode spaces (as Go's unicode.IsSpace) nor "+". */
-function isValidKeyName(name: string): boolean {
+export function isValidKeyName(name: string): boolean {
   return name !== "" && isWellFormed(name) && !/[\t\n\v\f\r\u0085\p{Z}+]/u.test(name);
 }
 
 /** Well-formed Unicode with no control character below U+0020 but the newline. */
-function isNoteText(text: string): boolean {
+export function isNoteText(text: string): boolean {
   if (!isWellFormed(text)) return false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);

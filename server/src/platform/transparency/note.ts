@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { isNoteText, isValidKeyName } from "../../../../common/transparency-verify.ts";
 import { getSodium } from "../crypto/sodium.ts";
 import { decodeBase64, encodeBase64 } from "./base64.ts";
 
@@ -59,10 +60,7 @@ export interface OpenedNote {
   unverified: NoteSignature[];
 }
 
-/** Non-empty, and neither Unicode spaces (as Go's unicode.IsSpace) nor "+". */
-export function isValidKeyName(name: string): boolean {
-  return name !== "" && isWellFormed(name) && !/[\t\n\v\f\r\u0085\p{Z}+]/u.test(name);
-}
+export { isValidKeyName };
 
 /** The key ID: the first four bytes, big-endian, of SHA-256(name || 0x0A || 0x01 || public key). */
 export function noteKeyHash(name: string, publicKey: Uint8Array): number {
@@ -255,20 +253,6 @@ function hex8(hash: number): string {
 
 function keyId(name: string, hash: number): string {
   return `${name}+${hex8(hash)}`;
-}
-
-/** Well-formed Unicode with no control character below U+0020 but the newline. */
-function isNoteText(text: string): boolean {
-  if (!isWellFormed(text)) return false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x20 && code !== 0x0a) return false;
-  }
-  return true;
-}
-
-function isWellFormed(text: string): boolean {
-  return !/\p{Surrogate}/u.test(text);
 }
 
 function decodeUtf8(bytes: Uint8Array): string | undefined {
