@@ -2,6 +2,7 @@ import { SECTORS } from "../../../../../common/agreements.ts";
 import { REPORT_KINDS, type ReportSubmission, reportSubmissionSchema } from "../../../../../common/reports.ts";
 import type { PostedForm } from "../multipart-form.ts";
 import type { PageLanguage, PageStrings } from "./strings.ts";
+import { en } from "./strings-en.ts";
 
 /** What the reporter typed, by field name, to put back in the form when something is wrong. */
 export type FormValues = Partial<Record<(typeof FORM_FIELDS)[number], string>>;
@@ -111,30 +112,13 @@ export function submissionFromForm(
   return { submission: parsed.data, errors: null };
 }
 
-const ERROR_FIELDS = new Set<string>([
-  "organizationId",
-  "agreement",
-  "category",
-  "workplace.name",
-  "workplace.address",
-  "workplace.city",
-  "workplace.detail",
-  "happenedOn",
-  "description",
-  "accident.occurredAt",
-  "accident.severity",
-  "accident.medicalCare",
-  "accident.employerReported",
-  "contact",
-  "contact.name",
-  "contact.email",
-  "contact.phone",
-] satisfies ReportErrorKey[]);
+/** The fields the form can name a problem on: the keys of its error messages. */
+const ERROR_FIELDS = new Set<string>(Object.keys(en.report.errors));
 
 function fieldForIssue(path: string[]): string | undefined {
   const joined = path.join(".");
   if (ERROR_FIELDS.has(joined)) return joined;
   if (path[0] === "accident" && path.length === 1) return "accident.occurredAt";
   if (path[0] === "agreement") return "agreement";
-  return path[0] === "sector" ? undefined : ERROR_FIELDS.has(path[0] ?? "") ? path[0] : undefined;
+  return ERROR_FIELDS.has(path[0] ?? "") ? path[0] : undefined;
 }
