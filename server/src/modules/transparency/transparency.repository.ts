@@ -3,31 +3,47 @@ import type { Db } from "../../platform/db/database.ts";
 
 /** SQL for the transparency tables only; every function takes the executor. */
 
-/** Reserves `count` indexes at the end of the log; the row lock makes concurrent appends wait, so no gap. */
-export async function reserveIndexes(db: Db, count: number): Promise<number> {
+/**
+ * Locks the log's size row until the caller commits (concurrent appends wait, so no gap) and reads
+ * the size and the tree's right edge.
+ */
+export async function lockLogEnd(db: Db): Promise<{ size: number; frontier: Uint8Array | null }> {
   const row = await db
-    .updateTable("transparency_log_state")
-    .set({ size: sql`size + ${count}` })
+    .selectFrom("transparency_log_state")
+    .select(["size", "frontier"])
     .where("singleton", "=", true)
-    .returning("size")
+    .forUpdate()
     .executeTakeFirstOrThrow();
-  return Number(row.size) - count;
+  return { size: Number(row.size), frontier: row.frontier };
 }
 
-export async function logSize(db: Db): Promise<number> {
-  const row = await db.selectFrom("transparency_log_state").select("size").executeTakeFirstOrThrow();
-  return Number(row.size);
-}
-
-export async function insertEntries(
+/** Writes appended entries, the subtrees they complete and the new end of the log in one statement. */
+export async function writeAppend(
   db: Db,
-  entries: { index: number; kind: string; entry: Uint8Array; leafHash: Uint8Array; appendedAt: Date }[],
+  append: {
+    entries: { index: number; kind: string; entry: Uint8Array; leafHash: Uint8Array; appendedAt: Date }[];
+    subtrees: { level: number; start: number; hash: Uint8Array }[];
+    size: number;
+    frontier: Uint8Array;
+  },
 ): Promise<void> {
-  if (entries.length === 0) return;
-  await db
+  const withEnd = db.with("log_end", (qb) =>
+    qb
+      .updateTable("transparency_log_state")
+      .set({ size: append.size, frontier: append.frontier })
+      .where("singleton", "=", true)
+      .returning("size"),
+  );
+  const withSubtrees =
+    append.subtrees.length === 0
+      ? withEnd
+      : withEnd.with("log_subtrees", (qb) =>
+          qb.insertInto("transparency_log_subtrees").values(append.subtrees).returning("level"),
+        );
+  await withSubtrees
     .insertInto("transparency_log_entries")
     .values(
-      entries.map((e) => ({
+      append.entries.map((e) => ({
         index: e.index,
         kind: e.kind,
         entry: e.entry,
@@ -38,18 +54,40 @@ export async function insertEntries(
     .execute();
 }
 
-export async function insertSubtrees(db: Db, subtrees: { level: number; start: number; hash: Uint8Array }[]) {
-  if (subtrees.length === 0) return;
-  await db.insertInto("transparency_log_subtrees").values(subtrees).execute();
+export async function logSize(db: Db): Promise<number> {
+  const row = await db.selectFrom("transparency_log_state").select("size").executeTakeFirstOrThrow();
+  return Number(row.size);
 }
 
-export async function findLeafHash(db: Db, index: number): Promise<Uint8Array | undefined> {
-  const row = await db
-    .selectFrom("transparency_log_entries")
-    .select("leaf_hash")
-    .where("index", "=", String(index))
-    .executeTakeFirst();
-  return row?.leaf_hash;
+/**
+ * The log's size, the leaf hashes in the given index ranges and the given stored subtrees, in one
+ * statement of fixed text (the wanted rows are array parameters, so it is planned the same way
+ * every time).
+ */
+export async function readTreeHashes(
+  db: Db,
+  leafRanges: [number, number][],
+  subtrees: { level: number; start: number }[],
+): Promise<{ size: number; hashes: { level: number; start: number; hash: Uint8Array }[] }> {
+  const { rows } = await sql<{ level: number; start: string; hash: Uint8Array | null }>`
+    SELECT -1::smallint AS level, size AS start, NULL::bytea AS hash FROM transparency_log_state
+    UNION ALL
+    SELECT 0::smallint, e.index, e.leaf_hash
+    FROM unnest(${leafRanges.map(([from]) => String(from))}::bigint[], ${leafRanges.map(([, to]) => String(to))}::bigint[])
+      AS wanted (from_index, to_index)
+    JOIN transparency_log_entries e ON e.index >= wanted.from_index AND e.index < wanted.to_index
+    UNION ALL
+    SELECT s.level, s.start, s.hash
+    FROM unnest(${subtrees.map((t) => t.level)}::smallint[], ${subtrees.map((t) => String(t.start))}::bigint[])
+      AS wanted (level, start)
+    JOIN transparency_log_subtrees s ON s.level = wanted.level AND s.start = wanted.start`.execute(db);
+  let size = 0;
+  const hashes: { level: number; start: number; hash: Uint8Array }[] = [];
+  for (const row of rows) {
+    if (row.hash === null) size = Number(row.start);
+    else hashes.push({ level: Number(row.level), start: Number(row.start), hash: row.hash });
+  }
+  return { size, hashes };
 }
 
 export async function findSubtreeHash(db: Db, level: number, start: number): Promise<Uint8Array | undefined> {

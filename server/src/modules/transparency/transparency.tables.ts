@@ -8,6 +8,8 @@ type BigIntColumn = ColumnType<string, number | bigint, number | bigint>;
 export interface TransparencyLogStateTable {
   singleton: boolean;
   size: BigIntColumn;
+  /** The tree's right edge: the hashes of the complete subtrees `size` splits into, largest first. */
+  frontier: Uint8Array | null;
 }
 
 /** An entry: its canonical JSON (RFC 8785) and leaf hash. Never updated or deleted. */
@@ -19,7 +21,7 @@ export interface TransparencyLogEntriesTable {
   appended_at: Timestamp;
 }
 
-/** The hash of the complete subtree of 2^level leaves starting at leaf `start`. */
+/** The hash of the complete subtree of 2^level leaves starting at leaf `start` (level 6 and up). */
 export interface TransparencyLogSubtreesTable {
   level: number;
   start: BigIntColumn;

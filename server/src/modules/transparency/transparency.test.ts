@@ -1,11 +1,18 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/database.ts";
 import { type DatabaseHandle, inTransaction } from "../../platform/db/database.ts";
-import { leafHash, rootOf, verifyConsistency, verifyInclusion } from "../../platform/transparency/merkle.ts";
+import {
+  leafHash,
+  MemoryTree,
+  rootOf,
+  verifyConsistency,
+  verifyInclusion,
+} from "../../platform/transparency/merkle.ts";
 import { appendToLog, commitTo, eraseSubject } from "./index.ts";
 import { listEntries, logSize } from "./transparency.repository.ts";
 import { proveConsistency, proveInclusion } from "./use-cases/proofs.ts";
-import { storedRoot } from "./use-cases/stored-tree.ts";
+import { completeSubtrees, storedRoot } from "./use-cases/stored-tree.ts";
 
 let handle: DatabaseHandle;
 const NOW = new Date("2026-11-23T10:00:00Z");
@@ -119,5 +126,70 @@ describe("transparency log: proofs from stored hashes", () => {
     }
     await expect(proveInclusion(handle.db, 0, size + 1)).rejects.toThrow(/holds/);
     await expect(proveConsistency(handle.db, 5, 4)).rejects.toThrow(/old size/);
+  });
+});
+
+describe("transparency log: the stored tree past 64 leaves", () => {
+  async function appendBatches(counts: number[]) {
+    for (const count of counts) {
+      await inTransaction(handle.db, (trx) =>
+        appendToLog(
+          trx,
+          Array.from({ length: count }, (_, n) => ({ kind: "test.bulk", n })),
+          NOW,
+        ),
+      );
+    }
+  }
+
+  it("stores subtrees of 64 leaves and more, once each, and keeps the right edge with the size, even after the edge is lost", async () => {
+    await appendBatches([1, 63, 150, 5, 64, 200]);
+    await sql`UPDATE transparency_log_state SET frontier = NULL`.execute(handle.db);
+    await appendBatches([77]);
+    await sql`UPDATE transparency_log_state SET frontier = decode('00', 'hex')`.execute(handle.db);
+    await appendBatches([129, 3]);
+
+    const size = await logSize(handle.db);
+    const tree = new MemoryTree(await allLeafHashes());
+    const rows = await handle.db.selectFrom("transparency_log_subtrees").select(["level", "start", "hash"]).execute();
+    let expected = 0;
+    for (let level = 6; 2 ** level <= size; level++) expected += Math.floor(size / 2 ** level);
+    expect(rows).toHaveLength(expected);
+    for (const row of rows) {
+      expect(row.level).toBeGreaterThanOrEqual(6);
+      expect(Buffer.from(row.hash)).toEqual(
+        Buffer.from((await tree.subtree(Number(row.start), row.level)) as Uint8Array),
+      );
+    }
+    const state = await handle.db.selectFrom("transparency_log_state").select("frontier").executeTakeFirstOrThrow();
+    const edge = await Promise.all(
+      completeSubtrees(size).map(({ level, start }) =>
+        level === 0 ? tree.leaf(start) : (tree.subtree(start, level) as Promise<Uint8Array>),
+      ),
+    );
+    expect(Buffer.from(state.frontier as Uint8Array)).toEqual(Buffer.concat(edge));
+  });
+
+  it("gives every root and proof an in-memory tree gives, at sizes around the stored levels", async () => {
+    const size = await logSize(handle.db);
+    const tree = new MemoryTree(await allLeafHashes());
+    const hex = (hash: Uint8Array) => Buffer.from(hash).toString("hex");
+    for (const treeSize of [63, 64, 65, 127, 128, 129, 255, 256, 300, 511, 512, size]) {
+      expect(hex(await storedRoot(handle.db, treeSize)), `root at ${treeSize}`).toBe(hex(await tree.root(treeSize)));
+      for (const index of [0, 63, 64, 100, treeSize - 1]) {
+        if (index >= treeSize) continue;
+        const proved = await proveInclusion(handle.db, index, treeSize);
+        expect(proved.proof.map(hex), `inclusion of ${index} in ${treeSize}`).toEqual(
+          (await tree.inclusionProof(index, treeSize)).map(hex),
+        );
+      }
+      for (const oldSize of [1, 63, 64, 65, 130, treeSize]) {
+        if (oldSize > treeSize) continue;
+        const proved = await proveConsistency(handle.db, oldSize, treeSize);
+        expect(proved.proof.map(hex), `consistency ${oldSize} → ${treeSize}`).toEqual(
+          (await tree.consistencyProof(oldSize, treeSize)).map(hex),
+        );
+      }
+    }
   });
 });

@@ -10,6 +10,7 @@ import * as reports from "./migrations/0007-reports.ts";
 import * as reportAttachments from "./migrations/0008-report-attachments.ts";
 import * as reportCaseWork from "./migrations/0009-report-case-work.ts";
 import * as transparencyLog from "./migrations/0010-transparency-log.ts";
+import * as transparencyFrontier from "./migrations/0011-transparency-frontier.ts";
 
 /** Versioned migrations, in order. Names never change once released. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0008-report-attachments": reportAttachments,
   "0009-report-case-work": reportCaseWork,
   "0010-transparency-log": transparencyLog,
+  "0011-transparency-frontier": transparencyFrontier,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -5,7 +5,7 @@ import { encodeBase64 } from "../../../platform/transparency/base64.ts";
 import { parseCheckpoint } from "../../../platform/transparency/checkpoint.ts";
 import { inclusionProof } from "../../../platform/transparency/merkle.ts";
 import { findCheckpointCovering, listEntries } from "../transparency.repository.ts";
-import { storedHashes } from "./proofs.ts";
+import { withStoredTree } from "./stored-tree.ts";
 
 /**
  * A self-contained proof that entry `index` is in the log: the entry, its audit path, and the first
@@ -23,7 +23,7 @@ export async function proofBundle(db: Db, index: number): Promise<ProofBundle> {
     throw new AppError("conflict", "No signed checkpoint covers this entry yet; try again in a minute.");
   }
   const treeSize = Number(checkpoint.size);
-  const proof = await inclusionProof(index, treeSize, storedHashes(db));
+  const proof = await withStoredTree(db, (hashes) => inclusionProof(index, treeSize, hashes));
   return {
     origin: parseCheckpoint(checkpoint.note.slice(0, checkpoint.note.indexOf("\n\n") + 1)).origin,
     index,

@@ -12,8 +12,7 @@ import {
   logSize,
   retireActiveKey,
 } from "../transparency.repository.ts";
-import { storedHashes } from "./proofs.ts";
-import { storedRoot } from "./stored-tree.ts";
+import { storedRoot, withStoredTree } from "./stored-tree.ts";
 
 /** Raised instead of signing when the stored tree does not extend the last signed checkpoint. */
 export class InconsistentLogError extends Error {
@@ -72,7 +71,7 @@ export async function signNewCheckpoint(
   await checkNewLeaves(db, latestSize, size);
   const root = await storedRoot(db, size);
   if (latest) {
-    const proof = await consistencyProof(latestSize, size, storedHashes(db));
+    const proof = await withStoredTree(db, (hashes) => consistencyProof(latestSize, size, hashes));
     if (!verifyConsistency(latestSize, size, latest.root, root, proof)) {
       throw new InconsistentLogError(
         `The stored tree of ${size} entries does not extend the checkpoint of ${latestSize}; nothing was signed.`,

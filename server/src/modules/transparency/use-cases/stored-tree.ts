@@ -1,12 +1,82 @@
 import type { Db } from "../../../platform/db/database.ts";
-import { emptyRoot, nodeHash } from "../../../platform/transparency/merkle.ts";
-import { findLeafHash, findSubtreeHash } from "../transparency.repository.ts";
+import { HASH_SIZE, nodeHash, rootAt, rootOf, type TreeHashes } from "../../../platform/transparency/merkle.ts";
+import { readTreeHashes } from "../transparency.repository.ts";
 
-/** The hash of the complete subtree of 2^level leaves starting at `start`, as stored. */
-export async function storedSubtree(db: Db, level: number, start: number): Promise<Uint8Array> {
-  const hash = level === 0 ? await findLeafHash(db, start) : await findSubtreeHash(db, level, start);
-  if (!hash) throw new Error(`The log has no hash for ${2 ** level} leaves from ${start}.`);
-  return hash;
+/**
+ * Complete subtrees of 2^LOWEST_STORED_LEVEL leaves and more are stored, one row each; smaller
+ * ones are hashed from their leaves when needed. Storing every level doubled the rows an append
+ * writes; below 64 leaves a proof reads one short range of leaf hashes instead.
+ */
+export const LOWEST_STORED_LEVEL = 6;
+
+export interface Subtree {
+  level: number;
+  start: number;
+  hash: Uint8Array;
+}
+
+/** A leaf range [start, end) or a stored subtree a computation needs. */
+interface HashWants {
+  leafRanges: [number, number][];
+  subtrees: { level: number; start: number }[];
+}
+
+const PLACEHOLDER = new Uint8Array(HASH_SIZE);
+
+/**
+ * Runs `compute` (a root, a proof, any computation over the tree's hashes) with the stored tree:
+ * a first pass with placeholder hashes learns which rows it needs, they are read in one statement,
+ * and a second pass computes from them. The shapes of roots and proofs depend on sizes and
+ * indexes only, never on hash values, so both passes ask for the same hashes. `check` sees the
+ * log's size, read with them, before the second pass.
+ */
+export async function withStoredTree<T>(
+  db: Db,
+  compute: (hashes: TreeHashes) => Promise<T>,
+  check: (logSize: number) => void = () => {},
+): Promise<T> {
+  const wants: HashWants = { leafRanges: [], subtrees: [] };
+  await compute({
+    leaf: async (index) => {
+      wants.leafRanges.push([index, index + 1]);
+      return PLACEHOLDER;
+    },
+    subtree: async (start, level) => {
+      if (level >= LOWEST_STORED_LEVEL) wants.subtrees.push({ level, start });
+      else wants.leafRanges.push([start, start + 2 ** level]);
+      return PLACEHOLDER;
+    },
+  });
+  const { size, hashes } = await readTreeHashes(db, mergeRanges(wants.leafRanges), wants.subtrees);
+  check(size);
+  const stored = new Map(hashes.map((row) => [`${row.level}:${row.start}`, row.hash]));
+  const find = (level: number, start: number) => {
+    const hash = stored.get(`${level}:${start}`);
+    if (!hash) throw new Error(`The log has no hash for ${2 ** level} leaves from ${start}.`);
+    return hash;
+  };
+  return compute({
+    leaf: async (index) => find(0, index),
+    subtree: async (start, level) =>
+      level >= LOWEST_STORED_LEVEL
+        ? find(level, start)
+        : rootOf(Array.from({ length: 2 ** level }, (_, offset) => find(0, start + offset))),
+  });
+}
+
+function mergeRanges(ranges: [number, number][]): [number, number][] {
+  const merged: [number, number][] = [];
+  for (const [start, end] of [...ranges].sort((a, b) => a[0] - b[0])) {
+    const last = merged[merged.length - 1];
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else merged.push([start, end]);
+  }
+  return merged;
+}
+
+/** The root of the first `size` entries, from O(log size) stored hashes read at once. */
+export function storedRoot(db: Db, size: number): Promise<Uint8Array> {
+  return withStoredTree(db, (hashes) => rootAt(size, hashes));
 }
 
 /**
@@ -25,39 +95,55 @@ export function completeSubtrees(size: number): { level: number; start: number }
   return parts;
 }
 
-/** The root of the first `size` entries, from O(log size) stored hashes. */
-export async function storedRoot(db: Db, size: number): Promise<Uint8Array> {
-  if (size === 0) return emptyRoot();
-  const hashes = await Promise.all(completeSubtrees(size).map(({ level, start }) => storedSubtree(db, level, start)));
-  let root = hashes[hashes.length - 1] as Uint8Array;
-  for (let i = hashes.length - 2; i >= 0; i--) root = nodeHash(hashes[i] as Uint8Array, root);
-  return root;
+/** The right edge of the stored tree of `size` leaves: its complete subtrees' hashes, largest first. */
+export function storedFrontier(db: Db, size: number): Promise<Uint8Array[]> {
+  return withStoredTree(db, (hashes) =>
+    Promise.all(
+      completeSubtrees(size).map(({ level, start }) =>
+        level === 0 ? hashes.leaf(start) : (hashes.subtree?.(start, level) as Promise<Uint8Array>),
+      ),
+    ),
+  );
 }
 
 /**
- * The subtrees that new leaves complete: after leaf i, every level l with (i + 1) divisible by 2^l
- * gets its hash from its two halves. Right halves are always new; left halves may be stored.
+ * Adds leaves to the right edge of a tree of `size` leaves: every subtree they complete is hashed
+ * from the edge's last hash and the new one. Returns the new edge and the completed subtrees that
+ * are stored.
  */
-export async function completedSubtrees(
-  db: Db,
-  firstIndex: number,
-  leafHashes: Uint8Array[],
-): Promise<{ level: number; start: number; hash: Uint8Array }[]> {
-  const fresh = new Map<string, Uint8Array>();
-  const key = (level: number, start: number) => `${level}:${start}`;
-  const hashOf = async (level: number, start: number) =>
-    fresh.get(key(level, start)) ?? storedSubtree(db, level, start);
-  const completed: { level: number; start: number; hash: Uint8Array }[] = [];
+export function extendFrontier(
+  frontier: readonly Uint8Array[],
+  size: number,
+  leafHashes: readonly Uint8Array[],
+): { frontier: Uint8Array[]; stored: Subtree[] } {
+  const edge = [...frontier];
+  const stored: Subtree[] = [];
   for (const [offset, leaf] of leafHashes.entries()) {
-    const index = firstIndex + offset;
-    fresh.set(key(0, index), leaf);
-    for (let level = 1; (index + 1) % 2 ** level === 0; level++) {
-      const start = index + 1 - 2 ** level;
-      const half = 2 ** (level - 1);
-      const hash = nodeHash(await hashOf(level - 1, start), await hashOf(level - 1, start + half));
-      fresh.set(key(level, start), hash);
-      completed.push({ level, start, hash });
+    const index = size + offset;
+    let node = leaf;
+    let level = 0;
+    // Each trailing 1 bit of the index is a complete subtree on the edge that this leaf closes.
+    for (let rest = index; rest % 2 === 1; rest = (rest - 1) / 2) {
+      node = nodeHash(edge.pop() as Uint8Array, node);
+      level++;
+      if (level >= LOWEST_STORED_LEVEL) stored.push({ level, start: index + 1 - 2 ** level, hash: node });
     }
+    edge.push(node);
   }
-  return completed;
+  return { frontier: edge, stored };
+}
+
+/** The edge as stored with the size: its hashes concatenated, largest subtree first. */
+export function encodeFrontier(frontier: readonly Uint8Array[]): Uint8Array {
+  const bytes = new Uint8Array(frontier.length * HASH_SIZE);
+  frontier.forEach((hash, i) => {
+    bytes.set(hash, i * HASH_SIZE);
+  });
+  return bytes;
+}
+
+/** The stored edge, or null when it does not fit a tree of `size` leaves (one hash per binary 1). */
+export function decodeFrontier(bytes: Uint8Array | null, size: number): Uint8Array[] | null {
+  if (!bytes || bytes.length !== completeSubtrees(size).length * HASH_SIZE) return null;
+  return Array.from({ length: bytes.length / HASH_SIZE }, (_, i) => bytes.slice(i * HASH_SIZE, (i + 1) * HASH_SIZE));
 }
