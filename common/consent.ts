@@ -1,0 +1,163 @@
+import { z } from "zod";
+import { countryCodeSchema, currencyCodeSchema, decimalAmountSchema, isoDateSchema } from "./agreements.ts";
+
+// AI consent registry (issue 6): what a use is, and what a permission check asks and answers.
+
+/**
+ * Uses of a person's work, voice or likeness that need consent. The replica kinds follow the
+ * SAG-AFTRA definitions: made with the performer during employment, or independently from
+ * existing material (research/consent.md §2.4).
+ */
+export const USE_TYPES = [
+  "training",
+  "fine_tuning",
+  "inference",
+  "digital_replica_employment",
+  "digital_replica_independent",
+  "synthetic_performance",
+  "real_time_generation",
+  "digital_alteration",
+] as const;
+export const useTypeSchema = z.enum(USE_TYPES);
+export type UseType = z.infer<typeof useTypeSchema>;
+
+export const REPLICA_USES: readonly UseType[] = [
+  "digital_replica_employment",
+  "digital_replica_independent",
+  "real_time_generation",
+  "digital_alteration",
+];
+
+/** W3C DPV consent statuses (https://w3id.org/dpv#); only the first two permit a use. */
+export const CONSENT_STATUSES = [
+  "ConsentGiven",
+  "RenewedConsentGiven",
+  "ConsentRequested",
+  "ConsentRefused",
+  "ConsentWithdrawn",
+  "ConsentRevoked",
+  "ConsentExpired",
+  "ConsentInvalidated",
+  "ConsentUnknown",
+] as const;
+export const consentStatusSchema = z.enum(CONSENT_STATUSES);
+export type ConsentStatus = z.infer<typeof consentStatusSchema>;
+
+export function isValidForProcessing(status: ConsentStatus): boolean {
+  return status === "ConsentGiven" || status === "RenewedConsentGiven";
+}
+
+export const MEDIA = [
+  "film",
+  "television",
+  "streaming",
+  "games",
+  "audio",
+  "advertising",
+  "web",
+  "live",
+  "any",
+] as const;
+export const mediaSchema = z.enum(MEDIA);
+
+/** "WORLD" or ISO 3166-1 alpha-2 codes. */
+export const territorySchema = z.union([z.literal("WORLD"), countryCodeSchema]);
+
+/** What a grant allows, or a request asks for: every field narrows it. */
+export const scopeSchema = z
+  .object({
+    useTypes: z.array(useTypeSchema).min(1).max(USE_TYPES.length),
+    generative: z.boolean(),
+    /** Agreements demand new consent for each project: a grant names one, or null for any. */
+    project: z.string().trim().min(1).max(200).nullable(),
+    media: z.array(mediaSchema).min(1).max(MEDIA.length),
+    territories: z.array(territorySchema).min(1).max(250),
+    from: isoDateSchema,
+    to: isoDateSchema,
+  })
+  .refine((scope) => scope.from <= scope.to, { path: ["to"], message: "The period ends before it starts" });
+export type Scope = z.infer<typeof scopeSchema>;
+
+export const termsSchema = z.object({
+  fee: z.object({ amount: decimalAmountSchema, currency: currencyCodeSchema }).nullable(),
+  /** Share of revenue, in percent. */
+  royaltyPercent: z.number().min(0).max(100).nullable(),
+  credit: z.string().trim().min(1).max(200).nullable(),
+});
+export type Terms = z.infer<typeof termsSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Permission checks
+// ---------------------------------------------------------------------------------------------
+
+export const IDENTIFIER_SCHEMES = ["isrc", "iswc", "isan", "doi", "iscc", "url"] as const;
+export const identifierSchemeSchema = z.enum(IDENTIFIER_SCHEMES);
+export type IdentifierScheme = z.infer<typeof identifierSchemeSchema>;
+
+/** 64-bit near-duplicate fingerprint (SimHash of text, perceptual hash of an image), 16 hex digits. */
+export const fingerprintSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[0-9a-f]{16}$/, "16 hexadecimal digits");
+export const sha256HexSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[0-9a-f]{64}$/, "64 hexadecimal digits");
+
+/** Which asset a check is about: exactly one way of naming it. */
+export const assetReferenceSchema = z.union([
+  z.object({ assetId: z.uuid() }).strict(),
+  z
+    .object({ identifier: z.object({ scheme: identifierSchemeSchema, value: z.string().trim().min(1).max(2048) }) })
+    .strict(),
+  z.object({ sha256: sha256HexSchema }).strict(),
+  z.object({ fingerprint: fingerprintSchema }).strict(),
+]);
+export type AssetReference = z.infer<typeof assetReferenceSchema>;
+
+export const checkItemSchema = z.object({
+  asset: assetReferenceSchema,
+  useType: useTypeSchema,
+  generative: z.boolean(),
+  territory: countryCodeSchema,
+  date: isoDateSchema,
+  project: z.string().trim().min(1).max(200).optional(),
+  medium: mediaSchema.optional(),
+});
+export type CheckItem = z.infer<typeof checkItemSchema>;
+
+export const MAX_CHECK_ITEMS = 10_000;
+
+export const checkRequestSchema = z.object({ items: z.array(checkItemSchema).min(1).max(MAX_CHECK_ITEMS) });
+
+/**
+ * Why an answer is what it is. `grant`: a consent given to the requester covers the use.
+ * `policy`: the asset's own policy allows it. Everything else says no: `no_consent` (nothing
+ * covers it; unknown means no), `unknown_asset`, `consent_invalid` (refused, withdrawn, revoked, expired: DPV's invalid-for-processing branch),
+ * `suspended` (a strike in the member's union).
+ */
+export const CHECK_REASONS = [
+  "grant",
+  "policy",
+  "no_consent",
+  "unknown_asset",
+  "consent_invalid",
+  "suspended",
+] as const;
+export type CheckReason = (typeof CHECK_REASONS)[number];
+
+export const checkAnswerSchema = z.object({
+  permitted: z.boolean(),
+  reason: z.enum(CHECK_REASONS),
+  /** The DPV status of the consent that decided, when there is one the requester may know of. */
+  status: consentStatusSchema.nullable(),
+  /** The asset, when the requester named it in a way that matched exactly one. */
+  assetId: z.uuid().nullable(),
+  grantId: z.uuid().nullable(),
+  terms: termsSchema.nullable(),
+  /** The transparency-log entry of the decisive event, and where its proof bundle is. */
+  log: z.object({ index: z.number().int().nonnegative(), bundle: z.string() }).nullable(),
+});
+export type CheckAnswer = z.infer<typeof checkAnswerSchema>;

@@ -1,0 +1,217 @@
+import {
+  type AssetReference,
+  type CheckAnswer,
+  type CheckItem,
+  type ConsentStatus,
+  type IdentifierScheme,
+  isValidForProcessing,
+  type Scope,
+  type Terms,
+  type UseType,
+} from "../../../../common/consent.ts";
+import { normalizeIdentifier } from "../../../../common/identifiers.ts";
+
+export interface IndexedAsset {
+  id: string;
+  /** The member's union: its strikes suspend the member's consents. */
+  organizationId: string;
+  identifiers: { scheme: IdentifierScheme; value: string }[];
+  sha256: string | null;
+  /** 16 hex digits. */
+  fingerprint: string | null;
+  /** Uses the member allows without asking; empty by default (unknown means no). */
+  permittedUses: UseType[];
+}
+
+export interface IndexedGrant {
+  id: string;
+  assetId: string;
+  /** The organization the consent was given to: only its checks can rely on it. */
+  requesterId: string;
+  scope: Scope;
+  terms: Terms;
+  status: ConsentStatus;
+  logIndex: number | null;
+}
+
+/** Fingerprints this many bits apart or fewer are the same work. */
+export const NEAR_DUPLICATE_BITS = 3;
+const BANDS = 4;
+
+/**
+ * Every permission decision in memory: assets by each name they can be checked by, the grants on
+ * each asset per requester, and the unions on strike. Checks never touch the database; the
+ * registry updates the index on the same path as each change, after its transaction commits.
+ */
+export class DecisionIndex {
+  readonly #assets = new Map<string, IndexedAsset>();
+  readonly #byName = new Map<string, Set<string>>();
+  /** Four 16-bit bands of each fingerprint: two within 3 bits share at least one band exactly. */
+  readonly #bands = Array.from({ length: BANDS }, () => new Map<number, Set<string>>());
+  readonly #grants = new Map<string, Map<string, IndexedGrant[]>>();
+  readonly #grantAsset = new Map<string, string>();
+  readonly #strikes = new Set<string>();
+
+  get assetCount(): number {
+    return this.#assets.size;
+  }
+
+  putAsset(asset: IndexedAsset): void {
+    this.removeAsset(asset.id);
+    this.#assets.set(asset.id, asset);
+    for (const key of namesOf(asset)) addTo(this.#byName, key, asset.id);
+    if (asset.fingerprint) {
+      bandsOf(asset.fingerprint).forEach((band, i) => {
+        addTo(this.#bands[i] as Map<number, Set<string>>, band, asset.id);
+      });
+    }
+  }
+
+  removeAsset(id: string): void {
+    const asset = this.#assets.get(id);
+    if (!asset) return;
+    this.#assets.delete(id);
+    for (const key of namesOf(asset)) removeFrom(this.#byName, key, id);
+    if (asset.fingerprint) {
+      bandsOf(asset.fingerprint).forEach((band, i) => {
+        removeFrom(this.#bands[i] as Map<number, Set<string>>, band, id);
+      });
+    }
+    for (const grants of this.#grants.get(id)?.values() ?? []) {
+      for (const grant of grants) this.#grantAsset.delete(grant.id);
+    }
+    this.#grants.delete(id);
+  }
+
+  /** Adds a grant or replaces it (same id) with its new status. */
+  putGrant(grant: IndexedGrant): void {
+    this.removeGrant(grant.id);
+    const perRequester = this.#grants.get(grant.assetId) ?? new Map<string, IndexedGrant[]>();
+    this.#grants.set(grant.assetId, perRequester);
+    perRequester.set(grant.requesterId, [...(perRequester.get(grant.requesterId) ?? []), grant]);
+    this.#grantAsset.set(grant.id, grant.assetId);
+  }
+
+  removeGrant(id: string): void {
+    const assetId = this.#grantAsset.get(id);
+    if (!assetId) return;
+    this.#grantAsset.delete(id);
+    const perRequester = this.#grants.get(assetId);
+    for (const [requesterId, grants] of perRequester ?? []) {
+      const kept = grants.filter((grant) => grant.id !== id);
+      if (kept.length === grants.length) continue;
+      if (kept.length === 0) perRequester?.delete(requesterId);
+      else perRequester?.set(requesterId, kept);
+    }
+  }
+
+  setStrike(organizationId: string, onStrike: boolean): void {
+    if (onStrike) this.#strikes.add(organizationId);
+    else this.#strikes.delete(organizationId);
+  }
+
+  /** The assets a reference names: none, one, or several (a URL or a near-duplicate can match more). */
+  resolve(reference: AssetReference): IndexedAsset[] {
+    const ids = new Set<string>();
+    if ("assetId" in reference) ids.add(reference.assetId);
+    else if ("sha256" in reference) for (const id of this.#byName.get(`sha256:${reference.sha256}`) ?? []) ids.add(id);
+    else if ("identifier" in reference) {
+      const normalized = normalizeIdentifier(reference.identifier.scheme, reference.identifier.value);
+      if (normalized.ok) {
+        for (const id of this.#byName.get(`${reference.identifier.scheme}:${normalized.value}`) ?? []) ids.add(id);
+      }
+    } else {
+      bandsOf(reference.fingerprint).forEach((band, i) => {
+        for (const id of this.#bands[i]?.get(band) ?? []) {
+          const candidate = this.#assets.get(id)?.fingerprint;
+          if (candidate && hammingDistance(candidate, reference.fingerprint) <= NEAR_DUPLICATE_BITS) ids.add(id);
+        }
+      });
+    }
+    return [...ids].flatMap((id) => this.#assets.get(id) ?? []);
+  }
+
+  /** May `requesterId` make this use? Every asset the item names must allow it. */
+  check(requesterId: string, item: CheckItem): CheckAnswer {
+    const assets = this.resolve(item.asset);
+    if (assets.length === 0) return answer(false, "unknown_asset");
+    const answers = assets.map((asset) => this.#decide(requesterId, asset, item));
+    const refusal = answers.find((a) => !a.permitted);
+    const decisive = refusal ?? (answers[0] as CheckAnswer);
+    return assets.length === 1 ? decisive : { ...decisive, assetId: null, grantId: null, terms: null, log: null };
+  }
+
+  #decide(requesterId: string, asset: IndexedAsset, item: CheckItem): CheckAnswer {
+    const onAsset = { ...answer(false, "no_consent"), assetId: asset.id };
+    if (this.#strikes.has(asset.organizationId)) return { ...onAsset, reason: "suspended" };
+    const grants = (this.#grants.get(asset.id)?.get(requesterId) ?? []).filter((g) => covers(g.scope, item));
+    const valid = grants.find((grant) => isValidForProcessing(grant.status));
+    if (valid) return fromGrant(true, "grant", valid);
+    if (asset.permittedUses.includes(item.useType)) return { ...onAsset, permitted: true, reason: "policy" };
+    const ended = grants.find((grant) => grant.status !== "ConsentRequested");
+    return ended ? fromGrant(false, "consent_invalid", ended) : onAsset;
+  }
+}
+
+function answer(permitted: boolean, reason: CheckAnswer["reason"]): CheckAnswer {
+  return { permitted, reason, status: null, assetId: null, grantId: null, terms: null, log: null };
+}
+
+function fromGrant(permitted: boolean, reason: CheckAnswer["reason"], grant: IndexedGrant): CheckAnswer {
+  return {
+    permitted,
+    reason,
+    status: grant.status,
+    assetId: grant.assetId,
+    grantId: grant.id,
+    terms: permitted ? grant.terms : null,
+    log:
+      grant.logIndex === null ? null : { index: grant.logIndex, bundle: `/api/v1/log/bundle?index=${grant.logIndex}` },
+  };
+}
+
+/** Whether a scope covers one use: every dimension must, and a medium not named needs "any". */
+export function covers(scope: Scope, item: CheckItem): boolean {
+  return (
+    scope.useTypes.includes(item.useType) &&
+    (scope.generative || !item.generative) &&
+    (scope.project === null || scope.project === item.project) &&
+    (scope.media.includes("any") || (item.medium !== undefined && scope.media.includes(item.medium))) &&
+    (scope.territories.includes("WORLD") || scope.territories.includes(item.territory)) &&
+    scope.from <= item.date &&
+    item.date <= scope.to
+  );
+}
+
+function namesOf(asset: IndexedAsset): string[] {
+  const names = asset.identifiers.map(({ scheme, value }) => `${scheme}:${value}`);
+  return asset.sha256 ? [...names, `sha256:${asset.sha256}`] : names;
+}
+
+function bandsOf(fingerprint: string): number[] {
+  return Array.from({ length: BANDS }, (_, i) => Number.parseInt(fingerprint.slice(i * 4, i * 4 + 4), 16));
+}
+
+export function hammingDistance(a: string, b: string): number {
+  let distance = 0;
+  for (let i = 0; i < 16; i += 8) {
+    let x = (Number.parseInt(a.slice(i, i + 8), 16) ^ Number.parseInt(b.slice(i, i + 8), 16)) >>> 0;
+    while (x !== 0) {
+      x &= x - 1;
+      distance++;
+    }
+  }
+  return distance;
+}
+
+function addTo<K>(map: Map<K, Set<string>>, key: K, id: string): void {
+  const set = map.get(key) ?? new Set<string>();
+  map.set(key, set);
+  set.add(id);
+}
+
+function removeFrom<K>(map: Map<K, Set<string>>, key: K, id: string): void {
+  const set = map.get(key);
+  set?.delete(id);
+  if (set?.size === 0) map.delete(key);
+}
