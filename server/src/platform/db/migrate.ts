@@ -11,6 +11,7 @@ import * as reportAttachments from "./migrations/0008-report-attachments.ts";
 import * as reportCaseWork from "./migrations/0009-report-case-work.ts";
 import * as transparencyLog from "./migrations/0010-transparency-log.ts";
 import * as transparencyFrontier from "./migrations/0011-transparency-frontier.ts";
+import * as logIndexes from "./migrations/0012-log-indexes.ts";
 
 /** Versioned migrations, in order. Names never change once released. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0009-report-case-work": reportCaseWork,
   "0010-transparency-log": transparencyLog,
   "0011-transparency-frontier": transparencyFrontier,
+  "0012-log-indexes": logIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
