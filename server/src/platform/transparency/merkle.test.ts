@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import {
   consistencyProof,
@@ -9,6 +10,7 @@ import {
   rootAt,
   rootOf,
   subtreeHash,
+  TreeFrontier,
   type TreeHashes,
   verifyConsistency,
   verifyInclusion,
@@ -181,6 +183,28 @@ describe("RFC 6962 hashing", () => {
       expect(await tree.root(size)).toEqual(ROOTS[size]);
     }
     await expect(subtreeHash(2, 2, tree)).rejects.toThrow(RangeError);
+  });
+
+  it("hashes inputs of any length, and never overwrites a hash it returned earlier", () => {
+    const reference = (...parts: Uint8Array[]) => {
+      const hash = createHash("sha256");
+      for (const part of parts) hash.update(part);
+      return new Uint8Array(hash.digest());
+    };
+    const next = random(20261208);
+    const bytes = (length: number) => Uint8Array.from({ length }, () => Math.floor(next() * 256));
+    const earlier: [Uint8Array, Uint8Array][] = [];
+    for (const length of [0, 1, 31, 32, 33, 64, 65, 232, 4094, 4095, 4096, 10_000]) {
+      const entry = bytes(length);
+      const hash = leafHash(entry);
+      expect(hash).toEqual(reference(Uint8Array.of(0), entry));
+      earlier.push([hash, hash.slice()]);
+      const [left, right] = [bytes(32), bytes(length === 0 ? 32 : length)];
+      const node = nodeHash(left, right);
+      expect(node).toEqual(reference(Uint8Array.of(1), left, right));
+      earlier.push([node, node.slice()]);
+    }
+    for (const [hash, copy] of earlier) expect(hash).toEqual(copy);
   });
 
   it("promotes an odd node instead of duplicating it", () => {
@@ -381,6 +405,18 @@ describe("random trees", () => {
     for (let size = 0; size <= hashes.length; size++) expect(await tree.root(size)).toEqual(roots[size]);
   });
 
+  it("give the same root from the right edge alone, at every size, from leaf hashes or entries", () => {
+    const [fromHashes, fromEntries] = [new TreeFrontier(), new TreeFrontier()];
+    expect(fromHashes.root()).toEqual(roots[0]);
+    for (const [index, hash] of hashes.entries()) {
+      expect(fromHashes.append(hash)).toBe(index);
+      expect(fromEntries.appendEntry(entries[index] as Uint8Array)).toBe(index);
+      expect(fromHashes.size).toBe(index + 1);
+      expect(fromHashes.root()).toEqual(roots[index + 1]);
+      expect(fromEntries.root()).toEqual(roots[index + 1]);
+    }
+  });
+
   it("prove every leaf included, and no proof survives a flipped byte or a wrong index or size", async () => {
     for (let size = 1; size <= hashes.length; size++) {
       const root = roots[size] as Uint8Array;
@@ -491,5 +527,38 @@ describe("stored subtrees", () => {
 
   it("is refused with the wrong length", () => {
     expect(() => new MemoryTree().append(new Uint8Array(31))).toThrow(TypeError);
+  });
+});
+
+describe("tree frontier", () => {
+  it("matches the full tree at powers of two, their neighbours and random sizes of a larger tree", async () => {
+    const next = random(20261208);
+    const size = 2 ** 15 + 5;
+    const wanted = new Set<number>();
+    for (let k = 1; k <= size; k *= 2) for (const n of [k - 1, k, k + 1]) wanted.add(n);
+    for (let i = 0; i < 40; i++) wanted.add(1 + Math.floor(next() * size));
+    wanted.add(size);
+    const tree = new MemoryTree();
+    const frontier = new TreeFrontier();
+    const counter = new Uint8Array(4);
+    const view = new DataView(counter.buffer);
+    let compared = 0;
+    for (let i = 0; i < size; i++) {
+      view.setUint32(0, i);
+      const hash = leafHash(counter);
+      tree.append(hash);
+      frontier.append(hash);
+      if (wanted.has(frontier.size)) {
+        expect(frontier.root()).toEqual(await tree.root());
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(70);
+  });
+
+  it("refuses a leaf hash of the wrong length", () => {
+    const frontier = new TreeFrontier();
+    expect(() => frontier.append(new Uint8Array(33))).toThrow(TypeError);
+    expect(frontier.size).toBe(0);
   });
 });

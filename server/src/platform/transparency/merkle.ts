@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import * as crypto from "node:crypto";
 
 /**
  * The Merkle tree of RFC 9162 §2.1 (the same as RFC 6962 §2.1): SHA-256, leaves hashed with a 0x00
@@ -9,28 +9,67 @@ import { createHash } from "node:crypto";
 
 export const HASH_SIZE = 32;
 
-const LEAF_PREFIX = new Uint8Array([0x00]);
-const NODE_PREFIX = new Uint8Array([0x01]);
+const LEAF_PREFIX = 0x00;
+const NODE_PREFIX = 0x01;
 
-function sha256(...parts: Uint8Array[]): Uint8Array {
-  const hash = createHash("sha256");
-  for (const part of parts) hash.update(part);
-  return new Uint8Array(hash.digest());
+// Hashing a few hundred bytes costs less than the call around it, and a digest as a Buffer (one
+// ArrayBuffer each) costs as much again. So each hash is one call over one reused buffer, and the
+// hot paths pass digests as "binary" (latin1) strings, one character per byte: cheap heap objects.
+const scratch = Buffer.alloc(4096);
+const scratchViews: Buffer[] = [];
+const nodeScratch = Buffer.alloc(1 + 2 * HASH_SIZE);
+
+// crypto.hash came in Node 20.12 (hence no named import); package.json still admits 20.11.
+const digestOf: (data: Uint8Array) => string =
+  typeof crypto.hash === "function"
+    ? (data) => crypto.hash("sha256", data, "binary")
+    : (data) => crypto.createHash("sha256").update(data).digest("binary");
+
+function leafDigest(entry: Uint8Array): string {
+  if (entry.length >= scratch.length) return digestOf(Buffer.concat([Uint8Array.of(LEAF_PREFIX), entry]));
+  scratch[0] = LEAF_PREFIX;
+  scratch.set(entry, 1);
+  const length = 1 + entry.length;
+  scratchViews[length] ??= scratch.subarray(0, length);
+  return digestOf(scratchViews[length] as Buffer);
+}
+
+function nodeDigest(left: string, right: string): string {
+  nodeScratch[0] = NODE_PREFIX;
+  nodeScratch.write(left, 1, "binary");
+  nodeScratch.write(right, 1 + HASH_SIZE, "binary");
+  return digestOf(nodeScratch);
+}
+
+function toBytes(digest: string): Uint8Array {
+  const bytes = new Uint8Array(digest.length);
+  for (let i = 0; i < digest.length; i++) bytes[i] = digest.charCodeAt(i);
+  return bytes;
+}
+
+function toDigest(bytes: Uint8Array): string {
+  return String.fromCharCode(...bytes);
 }
 
 /** SHA-256(0x00 || entry). */
 export function leafHash(entry: Uint8Array): Uint8Array {
-  return sha256(LEAF_PREFIX, entry);
+  return toBytes(leafDigest(entry));
 }
 
 /** SHA-256(0x01 || left || right). */
 export function nodeHash(left: Uint8Array, right: Uint8Array): Uint8Array {
-  return sha256(NODE_PREFIX, left, right);
+  if (left.length !== HASH_SIZE || right.length !== HASH_SIZE) {
+    return toBytes(digestOf(Buffer.concat([Uint8Array.of(NODE_PREFIX), left, right])));
+  }
+  nodeScratch[0] = NODE_PREFIX;
+  nodeScratch.set(left, 1);
+  nodeScratch.set(right, 1 + HASH_SIZE);
+  return toBytes(digestOf(nodeScratch));
 }
 
 /** The root of the empty tree: SHA-256 of nothing. */
 export function emptyRoot(): Uint8Array {
-  return sha256();
+  return toBytes(digestOf(new Uint8Array(0)));
 }
 
 /** MTH(D[n]) over leaf hashes held in memory. */
@@ -255,6 +294,51 @@ export class MemoryTree implements TreeHashes {
 
   consistencyProof(oldSize: number, newSize = this.size): Promise<Uint8Array[]> {
     return consistencyProof(oldSize, newSize, this);
+  }
+}
+
+/**
+ * The right edge of a tree (its "compact range"): the hashes of its largest complete subtrees, left
+ * to right, one for each 1 bit of the size. Enough to append leaves and to compute the root in
+ * O(log n) memory, not to prove anything: for verifiers that read every leaf once.
+ */
+export class TreeFrontier {
+  readonly #digests: string[] = [];
+  #size = 0;
+
+  get size(): number {
+    return this.#size;
+  }
+
+  /** Adds a leaf hash; returns its index. */
+  append(hash: Uint8Array): number {
+    if (!isHash(hash)) throw new TypeError(`A leaf hash has ${HASH_SIZE} bytes.`);
+    return this.#append(toDigest(hash));
+  }
+
+  /** Adds the leaf of an entry (its leafHash); returns its index. */
+  appendEntry(entry: Uint8Array): number {
+    return this.#append(leafDigest(entry));
+  }
+
+  /** MTH of the leaves appended so far. */
+  root(): Uint8Array {
+    let i = this.#digests.length - 1;
+    if (i < 0) return emptyRoot();
+    let root = this.#digests[i] as string;
+    while (i-- > 0) root = nodeDigest(this.#digests[i] as string, root);
+    return toBytes(root);
+  }
+
+  #append(leaf: string): number {
+    const index = this.#size;
+    let node = leaf;
+    // Each trailing 1 bit of the old size is a complete subtree on the right edge, which the new
+    // node joins, one level up each time.
+    for (let n = index; isOdd(n); n = half(n)) node = nodeDigest(this.#digests.pop() as string, node);
+    this.#digests.push(node);
+    this.#size = index + 1;
+    return index;
   }
 }
 

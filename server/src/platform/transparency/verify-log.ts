@@ -1,5 +1,5 @@
 import { type Checkpoint, parseCheckpoint } from "./checkpoint.ts";
-import { leafHash, MemoryTree } from "./merkle.ts";
+import { TreeFrontier } from "./merkle.ts";
 import { NoteError, type NoteVerifier, openNote } from "./note.ts";
 
 /** Where a verifier reads a log: the server's database, or a remote server over HTTP. */
@@ -42,31 +42,17 @@ export class LogVerificationError extends Error {
  * tree; every checkpoint must be signed by one of the log's keys, name the log, and match the root
  * of the recomputed tree at its size (so all of them are consistent with each other and with the
  * entries). With `since`, the saved checkpoint must match too: the log has only grown since.
+ * The checkpoints are opened first and each root is compared when the entries reach its size, so
+ * only the tree's right edge is kept: memory stays O(log n) however long the log.
  */
 export async function verifyLog(source: LogSource, options: VerifyLogOptions): Promise<LogVerification> {
+  // Checkpoints before the size: a log that grows meanwhile cannot look shorter than its checkpoints.
+  const notes = await source.checkpoints();
   const size = await source.size();
   const pageSize = options.pageSize ?? 1000;
-  const tree = new MemoryTree();
-  for (let from = 0; from < size; from += pageSize) {
-    const page = await source.entries(from, Math.min(size, from + pageSize));
-    for (const { index, entry } of page) {
-      if (index !== tree.size) {
-        throw new LogVerificationError(
-          index < tree.size
-            ? `Entry ${index} appears again after entry ${tree.size - 1}: entries were reordered or duplicated.`
-            : `Entry ${tree.size} is missing (the next one is ${index}): an entry was deleted.`,
-        );
-      }
-      tree.append(leafHash(entry));
-    }
-    if (tree.size < Math.min(size, from + pageSize)) {
-      throw new LogVerificationError(`Entry ${tree.size} is missing: the log says it holds ${size}.`);
-    }
-    options.onProgress?.(tree.size, size);
-  }
 
+  const due: { size: number; check(root: Uint8Array): void }[] = [];
   let previous: Checkpoint | null = null;
-  const notes = await source.checkpoints();
   for (const note of notes) {
     const checkpoint = await openSigned(note, options, "A checkpoint");
     const where = `The checkpoint of ${checkpoint.size} entries`;
@@ -76,12 +62,17 @@ export async function verifyLog(source: LogSource, options: VerifyLogOptions): P
     if (checkpoint.size > size) {
       throw new LogVerificationError(`${where} is larger than the log (${size}): entries were removed.`);
     }
-    if (!sameBytes(checkpoint.root, await tree.root(checkpoint.size))) {
-      const after = previous ? `after entry ${previous.size - 1}` : "from the first entry";
-      throw new LogVerificationError(
-        `${where} does not match the entries: an entry ${after} up to entry ${checkpoint.size - 1} was changed, or the checkpoint was replaced.`,
-      );
-    }
+    const after = previous ? `after entry ${previous.size - 1}` : "from the first entry";
+    due.push({
+      size: checkpoint.size,
+      check(root) {
+        if (!sameBytes(checkpoint.root, root)) {
+          throw new LogVerificationError(
+            `${where} does not match the entries: an entry ${after} up to entry ${checkpoint.size - 1} was changed, or the checkpoint was replaced.`,
+          );
+        }
+      },
+    });
     previous = checkpoint;
   }
 
@@ -92,13 +83,44 @@ export async function verifyLog(source: LogSource, options: VerifyLogOptions): P
         `The saved checkpoint has ${saved.size} entries but the log now has ${size}: the log was cut back.`,
       );
     }
-    if (!sameBytes(saved.root, await tree.root(saved.size))) {
-      throw new LogVerificationError(
-        `The log no longer contains the history of the saved checkpoint (${saved.size} entries): it was rewritten.`,
-      );
-    }
+    due.push({
+      size: saved.size,
+      check(root) {
+        if (!sameBytes(saved.root, root)) {
+          throw new LogVerificationError(
+            `The log no longer contains the history of the saved checkpoint (${saved.size} entries): it was rewritten.`,
+          );
+        }
+      },
+    });
+    due.sort((a, b) => a.size - b.size); // stable: at equal sizes, the log's checkpoint first
   }
-  return { size, root: await tree.root(), checkpoints: notes.length, latest: previous };
+
+  const tree = new TreeFrontier();
+  let next = 0;
+  const checkReached = () => {
+    while (due[next]?.size === tree.size) due[next++]?.check(tree.root());
+  };
+  checkReached();
+  for (let from = 0; from < size; from += pageSize) {
+    const page = await source.entries(from, Math.min(size, from + pageSize));
+    for (const { index, entry } of page) {
+      if (index !== tree.size) {
+        throw new LogVerificationError(
+          index < tree.size
+            ? `Entry ${index} appears again after entry ${tree.size - 1}: entries were reordered or duplicated.`
+            : `Entry ${tree.size} is missing (the next one is ${index}): an entry was deleted.`,
+        );
+      }
+      tree.appendEntry(entry);
+      if (tree.size === due[next]?.size) checkReached();
+    }
+    if (tree.size < Math.min(size, from + pageSize)) {
+      throw new LogVerificationError(`Entry ${tree.size} is missing: the log says it holds ${size}.`);
+    }
+    options.onProgress?.(tree.size, size);
+  }
+  return { size, root: tree.root(), checkpoints: notes.length, latest: previous };
 }
 
 async function openSigned(note: string, options: VerifyLogOptions, what: string): Promise<Checkpoint> {
