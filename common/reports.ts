@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SECTORS, typedCountryCodeSchema } from "./agreements.ts";
+import { logReferenceSchema } from "./transparency.ts";
 
 export const REPORT_KINDS = ["violation", "accident"] as const;
 
@@ -141,6 +142,11 @@ export const reportTimelineSchema = z.object({
   acknowledgeBy: z.string(),
   feedbackBy: z.string(),
   acknowledgedAt: z.string().nullable(),
+  /**
+   * The transparency log's entry for the current status (the change or referral that set it); null
+   * for a status set before the log's indexes were kept.
+   */
+  log: logReferenceSchema.nullable(),
 });
 export type ReportTimeline = z.infer<typeof reportTimelineSchema>;
 

@@ -62,6 +62,31 @@ export const proofBundleSchema = z.object({
 export type ProofBundle = z.infer<typeof proofBundleSchema>;
 export const bundleQuerySchema = z.object({ index: count });
 
+/** The address of entry `index`'s proof bundle. */
+export function bundlePath(index: number): string {
+  return `/api/v1/log/bundle?index=${index}`;
+}
+
+/**
+ * Where a fact an answer rests on (a case's status, an agreement's version) is recorded in the log.
+ * `proof` is there only when asked for (`?proof=bundle`): the bundle, or null until a signed
+ * checkpoint covers the entry.
+ */
+export const logReferenceSchema = z.object({
+  index: z.number().int(),
+  /** The proof bundle's address, e.g. /api/v1/log/bundle?index=12. */
+  bundle: z.string(),
+  proof: proofBundleSchema.nullable().optional(),
+});
+export type LogReference = z.infer<typeof logReferenceSchema>;
+
+export function logReference(index: number): LogReference {
+  return { index, bundle: bundlePath(index) };
+}
+
+/** `?proof=bundle` puts each log reference's proof bundle in the answer. */
+export const proofQuerySchema = z.object({ proof: z.enum(["bundle"]).optional() });
+
 export const logStatsSchema = z.object({
   size: z.number().int(),
   /** Entries per kind and UTC day. */

@@ -12,6 +12,7 @@ import {
 } from "../../../test/app.ts";
 import { createSmtpMailer, type Mailer } from "../../platform/mail/mailer.ts";
 import { createReaderKeysIfMissing } from "../identity/index.ts";
+import { readLogEntries } from "../transparency/index.ts";
 import { runReportsMaintenance } from "./index.ts";
 
 const MARKER = "MAIL-MARKER-3f9a";
@@ -172,7 +173,10 @@ describe("retention", () => {
       .where("report_id", "=", closed)
       .execute();
     expect(seals).toEqual([]);
-    const events = await t.db.selectFrom("report_events").select("action").where("action", "=", "expired").execute();
+    const events = await t.db.selectFrom("report_events").select("log_index").where("action", "=", "expired").execute();
     expect(events).toHaveLength(1);
+    const logIndex = Number(events[0]?.log_index);
+    const [logged] = await readLogEntries(t.db, logIndex, logIndex + 1);
+    expect(JSON.parse(logged?.json ?? "")).toMatchObject({ kind: "report.removed", reason: "expired" });
   });
 });

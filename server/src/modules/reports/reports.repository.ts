@@ -27,6 +27,7 @@ const CASE_COLUMNS = [
   "resolved_at",
   "assigned_to",
   "labels",
+  "status_log_index",
 ] as const;
 
 /** The installation's receipt salt, created on first use (the same for every server instance). */
@@ -219,10 +220,17 @@ export async function releaseReminder(db: Db, organizationId: string, userId: st
     .execute();
 }
 
-/** Records who did what to a report, and when; never what it says. */
+/** Records who did what to a report, and when (and where the transparency log has it); never what it says. */
 export async function recordEvent(
   db: Db,
-  event: { reportId: string; organizationId: string; userId: string | null; action: string; at: Date },
+  event: {
+    reportId: string;
+    organizationId: string;
+    userId: string | null;
+    action: string;
+    at: Date;
+    logIndex?: number;
+  },
 ): Promise<void> {
   await db
     .insertInto("report_events")
@@ -232,6 +240,7 @@ export async function recordEvent(
       user_id: event.userId,
       action: event.action,
       at: event.at,
+      log_index: event.logIndex ?? null,
     })
     .execute();
 }
@@ -277,7 +286,7 @@ export async function updateCase(
   reportId: string,
   change: Pick<
     Updateable<ReportsTable>,
-    "status" | "outcome" | "acknowledged_at" | "resolved_at" | "assigned_to" | "labels"
+    "status" | "outcome" | "acknowledged_at" | "resolved_at" | "assigned_to" | "labels" | "status_log_index"
   >,
 ): Promise<void> {
   await db.updateTable("reports").set(change).where("id", "=", reportId).execute();
@@ -344,14 +353,28 @@ export async function replaceSeals(
 }
 
 /** The case now belongs to another organization, as new, with a new acknowledgement deadline. */
-export async function moveCase(db: Db, reportId: string, organizationId: string, acknowledgeBy: Date): Promise<void> {
+export async function moveCase(
+  db: Db,
+  reportId: string,
+  move: { organizationId: string; acknowledgeBy: Date; logIndex: number },
+): Promise<void> {
   await db
     .updateTable("reports")
-    .set({ organization_id: organizationId, status: "new", acknowledged_at: null, acknowledge_by: acknowledgeBy })
+    .set({
+      organization_id: move.organizationId,
+      status: "new",
+      acknowledged_at: null,
+      acknowledge_by: move.acknowledgeBy,
+      status_log_index: move.logIndex,
+    })
     .where("id", "=", reportId)
     .execute();
   for (const table of ["report_messages", "report_attachments"] as const) {
-    await db.updateTable(table).set({ organization_id: organizationId }).where("report_id", "=", reportId).execute();
+    await db
+      .updateTable(table)
+      .set({ organization_id: move.organizationId })
+      .where("report_id", "=", reportId)
+      .execute();
   }
 }
 

@@ -26,9 +26,11 @@ import {
   shareCasesRequestSchema,
   shareCasesResponseSchema,
 } from "../../../../common/reports.ts";
+import { proofQuerySchema } from "../../../../common/transparency.ts";
 import type { Db } from "../../platform/db/database.ts";
 import { AppError } from "../../platform/http/app-error.ts";
 import { errorResponses } from "../../platform/http/error-schema.ts";
+import { withProofBundle } from "../transparency/index.ts";
 import { fieldOf, readPostedForm, refuseOversized } from "./multipart-form.ts";
 import { prepareAttachments } from "./use-cases/attachments.ts";
 import {
@@ -166,14 +168,17 @@ export const reportsRoutes: FastifyPluginAsyncZod<{
       config: { access: PUBLIC, rateLimit: { max: followUpLimitPerMinute, timeWindow: "1 minute" } },
       schema: {
         tags,
-        summary: "A report's status, content and messages, with its receipt",
+        summary:
+          "A report's status (with its transparency log entry; `?proof=bundle` adds the proof bundle), content and messages, with its receipt",
+        querystring: proofQuerySchema,
         body: followUpRequestSchema,
         response: { 200: reporterViewSchema, ...errorResponses(400, 401, 429) },
       },
     },
     async (request, reply) => {
       const view = await wrongReceiptDelays.attempt(request.ip, () => followUpReport(db, request.body.receipt));
-      return reply.headers(NO_STORE).send(view);
+      const log = await withProofBundle(db, view.log, request.query.proof === "bundle");
+      return reply.headers(NO_STORE).send({ ...view, log });
     },
   );
 
@@ -358,14 +363,18 @@ export const reportsRoutes: FastifyPluginAsyncZod<{
       config: { access: OFFICERS },
       schema: {
         tags,
-        summary: "One case, decrypted with the officer's key; the access is recorded (officers)",
+        summary:
+          "One case, decrypted with the officer's key, its status's transparency log entry (`?proof=bundle` adds the proof bundle); the access is recorded (officers)",
         params: caseParams,
-        response: { 200: caseViewSchema, ...errorResponses(401, 403, 404) },
+        querystring: proofQuerySchema,
+        response: { 200: caseViewSchema, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request, reply) => {
       const { orgId, reportId } = request.params;
-      return reply.headers(NO_STORE).send(await openCase(db, request.actor, orgId, reportId, now()));
+      const view = await openCase(db, request.actor, orgId, reportId, now());
+      const log = await withProofBundle(db, view.log, request.query.proof === "bundle");
+      return reply.headers(NO_STORE).send({ ...view, log });
     },
   );
 

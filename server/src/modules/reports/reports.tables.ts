@@ -2,6 +2,8 @@ import type { ColumnType, Generated } from "kysely";
 import type { REPORT_KINDS, REPORT_OUTCOMES, REPORT_STATUSES } from "../../../../common/reports.ts";
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** bigint columns arrive as strings (PostgreSQL) or numbers (PGlite): read them with Number(). */
+type BigIntColumn = ColumnType<string | number, number, number>;
 
 /** One row: the installation's salt for receipts (decision 0006). */
 export interface ReportSettingsTable {
@@ -35,6 +37,8 @@ export interface ReportsTable {
   assigned_to: string | null;
   /** Officers' own short tags; never personal data (they are kept in clear to filter the queue). */
   labels: ColumnType<string[], string[] | undefined, string[]>;
+  /** The transparency log's entry for the current status: the change or referral that set it. */
+  status_log_index: BigIntColumn | null;
 }
 
 /** An organization's deadlines and how long closed cases are kept; defaults apply without a row. */
@@ -91,6 +95,8 @@ export interface ReportEventsTable {
   user_id: string | null;
   action: string;
   at: Timestamp;
+  /** The transparency log's entry for this event, when it was logged. */
+  log_index: BigIntColumn | null;
 }
 
 /** A file the reporter attached; name, type and bytes encrypted with the report's key. */

@@ -11,6 +11,7 @@ export {
   signNewCheckpoint,
 } from "./use-cases/checkpoints.ts";
 export { type LogEntry, logSize, readLogEntries } from "./use-cases/read-log.ts";
+export { withProofBundle } from "./use-cases/references.ts";
 export {
   checkProofBundle,
   databaseLogSource,

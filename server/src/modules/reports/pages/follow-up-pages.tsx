@@ -141,6 +141,16 @@ export function renderCasePage(
           )}
           <dt>{f.feedbackBy}</dt>
           <dd>{formatDay(language, view.feedbackBy)}</dd>
+          {view.log && (
+            <>
+              <dt>{f.log}</dt>
+              <dd>
+                {fill(f.logEntry, { index: String(view.log.index) })}{" "}
+                {/* Not /transparency?index=N: an address stays in the history of a device others may use. */}
+                <a href="/transparency">{f.logCheck}</a>
+              </dd>
+            </>
+          )}
         </dl>
         <section aria-labelledby="messages-title">
           <h2 id="messages-title">{f.messages}</h2>

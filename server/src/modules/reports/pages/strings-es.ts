@@ -195,6 +195,10 @@ export const es: PageStrings = {
     acknowledgeBy: "Plazo para confirmar la recepción",
     acknowledgedAt: "Recepción confirmada",
     feedbackBy: "Plazo para responder",
+    log: "Registro de transparencia",
+    logEntry:
+      "Este estado es la entrada {index} del registro público, que lo guarda sin nada de lo que usted escribió.",
+    logCheck: "Compruébelo en la página de transparencia (escriba allí el número).",
     messages: "Mensajes",
     noMessages: "Todavía no hay mensajes.",
     fromYou: "Usted",

@@ -1,5 +1,6 @@
 import type { Selectable } from "kysely";
 import type { ReportContent, ReportTimeline } from "../../../../../common/reports.ts";
+import { logReference } from "../../../../../common/transparency.ts";
 import { decryptText } from "../../../platform/crypto/envelope.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { listMessages } from "../reports.repository.ts";
@@ -24,7 +25,7 @@ export async function readCaseFile(db: Db, reportId: string, content: Uint8Array
 
 type TimelineRow = Pick<
   Selectable<ReportsTable>,
-  "status" | "outcome" | "received_at" | "acknowledge_by" | "feedback_by" | "acknowledged_at"
+  "status" | "outcome" | "received_at" | "acknowledge_by" | "feedback_by" | "acknowledged_at" | "status_log_index"
 >;
 
 /** Where a report stands, as both the reporter and the officers see it. */
@@ -36,5 +37,6 @@ export function timelineOf(row: TimelineRow): ReportTimeline {
     acknowledgeBy: row.acknowledge_by.toISOString(),
     feedbackBy: row.feedback_by.toISOString(),
     acknowledgedAt: row.acknowledged_at?.toISOString() ?? null,
+    log: row.status_log_index === null ? null : logReference(Number(row.status_log_index)),
   };
 }

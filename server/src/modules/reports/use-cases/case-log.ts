@@ -1,10 +1,11 @@
 import type { CaseSummary } from "../../../../../common/reports.ts";
 import type { Db } from "../../../platform/db/database.ts";
-import { appendToLog, commitTo, eraseSubject } from "../../transparency/index.ts";
+import { appendToLog, commitTo, eraseSubject, type LogEvent } from "../../transparency/index.ts";
 
 /**
  * What the transparency log learns about a case: that it moved, where and to which status, under a
- * commitment to its id — never what it says. Deleting the case erases the commitment's salt.
+ * commitment to its id — never what it says. Deleting the case erases the commitment's salt. Each
+ * returns the entry's index, for the case's own records.
  */
 const subjectOf = (reportId: string) => `report:${reportId}`;
 
@@ -17,19 +18,17 @@ export async function logCaseStatus(
     outcome?: CaseSummary["outcome"];
   },
   now: Date,
-): Promise<void> {
+): Promise<number> {
   const report = await commitTo(trx, subjectOf(change.reportId), change.reportId, now);
-  await appendToLog(
+  return appendOne(
     trx,
-    [
-      {
-        kind: "report.status",
-        report,
-        organization: change.organizationId,
-        status: change.status,
-        outcome: change.outcome ?? null,
-      },
-    ],
+    {
+      kind: "report.status",
+      report,
+      organization: change.organizationId,
+      status: change.status,
+      outcome: change.outcome ?? null,
+    },
     now,
   );
 }
@@ -38,9 +37,9 @@ export async function logCaseReferred(
   trx: Db,
   referral: { reportId: string; from: string; to: string },
   now: Date,
-): Promise<void> {
+): Promise<number> {
   const report = await commitTo(trx, subjectOf(referral.reportId), referral.reportId, now);
-  await appendToLog(trx, [{ kind: "report.referred", report, from: referral.from, to: referral.to }], now);
+  return appendOne(trx, { kind: "report.referred", report, from: referral.from, to: referral.to }, now);
 }
 
 /** The case is gone (deleted by an officer, or expired): logged, then its commitment can no longer be opened. */
@@ -48,12 +47,19 @@ export async function logCaseRemoved(
   trx: Db,
   removal: { reportId: string; organizationId: string; reason: "deleted" | "expired" },
   now: Date,
-): Promise<void> {
+): Promise<number> {
   const report = await commitTo(trx, subjectOf(removal.reportId), removal.reportId, now);
-  await appendToLog(
+  const index = await appendOne(
     trx,
-    [{ kind: "report.removed", report, organization: removal.organizationId, reason: removal.reason }],
+    { kind: "report.removed", report, organization: removal.organizationId, reason: removal.reason },
     now,
   );
   await eraseSubject(trx, subjectOf(removal.reportId));
+  return index;
+}
+
+async function appendOne(trx: Db, event: LogEvent, now: Date): Promise<number> {
+  const [entry] = await appendToLog(trx, [event], now);
+  if (!entry) throw new Error("The transparency log appended nothing.");
+  return entry.index;
 }

@@ -94,9 +94,9 @@ export async function acknowledgeCase(
   const row = await caseOf(db, organizationId, reportId);
   if (row.status !== "new") throw new AppError("conflict", "This case has already been acknowledged.");
   return inTransaction(db, async (trx) => {
-    await updateCase(trx, reportId, { status: "acknowledged", acknowledged_at: now });
-    await recordEvent(trx, { reportId, organizationId, userId, action: "acknowledged", at: now });
-    await logCaseStatus(trx, { reportId, organizationId, status: "acknowledged" }, now);
+    const logIndex = await logCaseStatus(trx, { reportId, organizationId, status: "acknowledged" }, now);
+    await updateCase(trx, reportId, { status: "acknowledged", acknowledged_at: now, status_log_index: logIndex });
+    await recordEvent(trx, { reportId, organizationId, userId, action: "acknowledged", at: now, logIndex });
     return summarize(await caseOf(trx, organizationId, reportId), now);
   });
 }
@@ -113,16 +113,18 @@ export async function changeCaseStatus(
   const userId = authorizeCaseWork(actor, organizationId);
   const row = await caseOf(db, organizationId, reportId);
   if (row.status === "closed") throw new AppError("conflict", "This case is closed.");
+  const outcome = change.status === "in_progress" ? null : (change.outcome ?? null);
   return inTransaction(db, async (trx) => {
+    const logIndex = await logCaseStatus(trx, { reportId, organizationId, status: change.status, outcome }, now);
     await updateCase(trx, reportId, {
       status: change.status,
-      outcome: change.status === "in_progress" ? null : (change.outcome ?? null),
+      outcome,
       acknowledged_at: row.acknowledged_at ?? now,
       resolved_at: change.status === "in_progress" ? null : (row.resolved_at ?? now),
+      status_log_index: logIndex,
     });
-    await recordEvent(trx, { reportId, organizationId, userId, action: `status:${change.status}`, at: now });
-    const outcome = change.status === "in_progress" ? null : (change.outcome ?? null);
-    await logCaseStatus(trx, { reportId, organizationId, status: change.status, outcome }, now);
+    const action = `status:${change.status}`;
+    await recordEvent(trx, { reportId, organizationId, userId, action, at: now, logIndex });
     return summarize(await caseOf(trx, organizationId, reportId), now);
   });
 }
@@ -219,22 +221,25 @@ export async function referCase(
       })),
     );
     await inTransaction(db, async (trx) => {
+      const logIndex = await logCaseReferred(trx, { reportId, from: organizationId, to: targetOrganizationId }, now);
       await recordEvent(trx, {
         reportId,
         organizationId,
         userId,
         action: `referred_to:${targetOrganizationId}`,
         at: now,
+        logIndex,
       });
-      await moveCase(trx, reportId, targetOrganizationId, addDays(now, acknowledgeDays));
+      const acknowledgeBy = addDays(now, acknowledgeDays);
+      await moveCase(trx, reportId, { organizationId: targetOrganizationId, acknowledgeBy, logIndex });
       await replaceSeals(trx, reportId, targetOrganizationId, seals);
-      await logCaseReferred(trx, { reportId, from: organizationId, to: targetOrganizationId }, now);
       await recordEvent(trx, {
         reportId,
         organizationId: targetOrganizationId,
         userId: null,
         action: `referred_from:${organizationId}`,
         at: now,
+        logIndex,
       });
     });
   } finally {
@@ -254,8 +259,8 @@ export async function deleteCase(
   const row = await caseOf(db, organizationId, reportId);
   if (row.status !== "closed") throw new AppError("conflict", "Close the case before deleting it.");
   await inTransaction(db, async (trx) => {
-    await recordEvent(trx, { reportId, organizationId, userId, action: "deleted", at: now });
-    await logCaseRemoved(trx, { reportId, organizationId, reason: "deleted" }, now);
+    const logIndex = await logCaseRemoved(trx, { reportId, organizationId, reason: "deleted" }, now);
+    await recordEvent(trx, { reportId, organizationId, userId, action: "deleted", at: now, logIndex });
     await deleteReport(trx, reportId);
   });
 }

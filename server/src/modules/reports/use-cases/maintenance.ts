@@ -11,22 +11,26 @@ import {
   recordEvent,
   releaseReminder,
 } from "../reports.repository.ts";
+import { logCaseRemoved } from "./case-log.ts";
 import { addDays } from "./deadlines.ts";
 
 /**
  * Deletes closed cases whose organization's retention has run out, with every copy of their key,
- * and records each expiry (never what the case said).
+ * and records and logs each expiry (never what the case said).
  */
 export async function expireClosedCases(db: Db, now: Date): Promise<number> {
   const expired = await listExpiredCases(db, now);
   for (const { id, organization_id } of expired) {
     await inTransaction(db, async (trx) => {
+      const removal = { reportId: id, organizationId: organization_id, reason: "expired" } as const;
+      const logIndex = await logCaseRemoved(trx, removal, now);
       await recordEvent(trx, {
         reportId: id,
         organizationId: organization_id,
         userId: null,
         action: "expired",
         at: now,
+        logIndex,
       });
       await deleteReport(trx, id);
     });

@@ -6,7 +6,7 @@ import { type Db, inTransaction } from "../../../platform/db/database.ts";
 import { AppError } from "../../../platform/http/app-error.ts";
 import { agreementReferenceExists } from "../../agreements/index.ts";
 import { listReportReceivers, officerReaderKeys } from "../../identity/index.ts";
-import { insertReport, receiptSalt, recordEvent } from "../reports.repository.ts";
+import { insertReport, receiptSalt, recordEvent, updateCase } from "../reports.repository.ts";
 import { type PreparedAttachment, storeAttachments } from "./attachments.ts";
 import { logCaseStatus } from "./case-log.ts";
 import { caseSettingsOf } from "./case-triage.ts";
@@ -77,9 +77,11 @@ export async function submitReport(
         },
         seals,
       );
-      await recordEvent(trx, { reportId: id, organizationId, userId: null, action: "received", at: now });
-      await logCaseStatus(trx, { reportId: id, organizationId, status: "new" }, now);
       const stored = await storeAttachments(trx, { id, organizationId }, attachments, recordKey, now);
+      // Last, because appending holds the log's lock until this transaction commits.
+      const logIndex = await logCaseStatus(trx, { reportId: id, organizationId, status: "new" }, now);
+      await updateCase(trx, id, { status_log_index: logIndex });
+      await recordEvent(trx, { reportId: id, organizationId, userId: null, action: "received", at: now, logIndex });
       const organizationName = receivers[0]?.name ?? "";
       return { receipt, reportId: id, organizationName, acknowledgeBy, feedbackBy, attachments: stored };
     });
