@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { SECTORS, TAXONOMY_FAMILIES, typedCountryCodeSchema } from "./agreements.ts";
+import {
+  agreementSchema,
+  countryBaselineSchema,
+  SECTORS,
+  TAXONOMY_FAMILIES,
+  typedCountryCodeSchema,
+} from "./agreements.ts";
+import { logReferenceSchema } from "./transparency.ts";
 
 /** Query of `GET /api/v1/agreements`: full text plus filters, paginated. */
 export const agreementSearchQuerySchema = z.object({
@@ -100,5 +107,17 @@ export const agreementChangeSchema = z.object({
   action: z.enum(["created", "updated"]),
   changedAt: z.iso.datetime(),
   organizationName: z.string(),
+  /** The transparency log's entry for this version; null for changes recorded before the log's indexes were kept. */
+  log: logReferenceSchema.nullable(),
 });
 export type AgreementChange = z.infer<typeof agreementChangeSchema>;
+
+/**
+ * `GET /api/v1/agreements/:id`: the agreement, its countries' statutory baselines, and the
+ * transparency log's entry for its latest saved version (null if saved before indexes were kept).
+ */
+export const agreementDetailSchema = agreementSchema.extend({
+  baselines: z.array(countryBaselineSchema),
+  log: logReferenceSchema.nullable(),
+});
+export type AgreementDetail = z.infer<typeof agreementDetailSchema>;

@@ -1,17 +1,20 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { agreementSchema, countryBaselineSchema, taxonomyCodeSchema } from "../../../../common/agreements.ts";
+import { agreementSchema, taxonomyCodeSchema } from "../../../../common/agreements.ts";
 import {
   agreementChangeSchema,
+  agreementDetailSchema,
   agreementSearchQuerySchema,
   agreementSearchResultSchema,
   compareQuerySchema,
   compareResultSchema,
 } from "../../../../common/agreements-api.ts";
 import { IMPORT_LIMITS, libraryFileSchema } from "../../../../common/agreements-import.ts";
+import { proofQuerySchema } from "../../../../common/transparency.ts";
 import type { Db } from "../../platform/db/database.ts";
 import { AppError } from "../../platform/http/app-error.ts";
 import { errorResponses } from "../../platform/http/error-schema.ts";
+import { withProofBundle } from "../transparency/index.ts";
 import { compareAgreements, compareToCsv } from "./use-cases/compare-agreements.ts";
 import { exportLibrary, libraryToCsv } from "./use-cases/export-library.ts";
 import { importAgreements } from "./use-cases/import-library.ts";
@@ -175,19 +178,21 @@ export const agreementsRoutes: FastifyPluginAsyncZod<{ db: Db; now: () => Date }
       config: { access: PUBLIC },
       schema: {
         tags,
-        summary: "One agreement with its clauses, coded findings and evidence, and its countries' statutory baselines",
+        summary:
+          "One agreement with its clauses, coded findings and evidence, its countries' statutory baselines, and its latest version's transparency log entry (`?proof=bundle` adds the proof bundle)",
         params: z.object({
           agreementId: z
             .string()
             .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
             .max(120),
         }),
-        response: {
-          200: agreementSchema.extend({ baselines: z.array(countryBaselineSchema) }),
-          ...errorResponses(400, 404),
-        },
+        querystring: proofQuerySchema,
+        response: { 200: agreementDetailSchema, ...errorResponses(400, 404) },
       },
     },
-    async (request) => getAgreement(db, request.params.agreementId),
+    async (request) => {
+      const agreement = await getAgreement(db, request.params.agreementId);
+      return { ...agreement, log: await withProofBundle(db, agreement.log, request.query.proof === "bundle") };
+    },
   );
 };

@@ -3,6 +3,8 @@ import type { Agreement, CountryBaseline, Finding, TaxonomyCode } from "../../..
 import type { ImportDraft, ImportedClause, ImportWarning, Suggestion } from "../../../../common/agreements-import.ts";
 
 type DateColumn = ColumnType<Date | null, string | null, string | null>;
+/** bigint columns arrive as strings (PostgreSQL) or numbers (PGlite): read them with Number(). */
+type BigIntColumn = ColumnType<string | number, number, number>;
 
 export interface AgreementTaxonomyCodesTable {
   version: string;
@@ -32,6 +34,8 @@ export interface AgreementsTable {
   updated_by: string | null;
   created_at: ColumnType<Date, Date | string | undefined, never>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  /** The transparency log's entry for the latest saved version. */
+  log_index: BigIntColumn | null;
 }
 
 export interface AgreementClausesTable {
@@ -81,6 +85,8 @@ export interface AgreementChangesTable {
   user_id: string | null;
   action: "created" | "updated";
   changed_at: Date;
+  /** The transparency log's entry for the version this change saved. */
+  log_index: BigIntColumn | null;
 }
 
 /** An import draft; `clauses` holds the clauses without their suggestions (those are rows of their own). */

@@ -38,8 +38,9 @@ describe("[AGREEMENTS] the shipped library", () => {
 
   it("round-trips an agreement exactly as shipped", async () => {
     const shipped = DEMO_LIBRARY.agreements.find((a) => a.id === "us-sag-aftra-tv-theatrical-2023");
-    const { baselines: _baselines, ...served } = await get("/api/v1/agreements/us-sag-aftra-tv-theatrical-2023");
+    const { baselines: _baselines, log, ...served } = await get("/api/v1/agreements/us-sag-aftra-tv-theatrical-2023");
     expect(served).toEqual(JSON.parse(JSON.stringify(shipped)));
+    expect(log).toEqual({ index: expect.any(Number), bundle: `/api/v1/log/bundle?index=${log.index}` });
   });
 });
 

@@ -7,17 +7,18 @@ import { appendToLog } from "../../transparency/index.ts";
 /**
  * Every version of an agreement goes on the transparency log: which agreement, which union, and a
  * hash of its canonical JSON (RFC 8785), so anyone holding the published text can show it is the
- * version logged. Who edited it is not logged.
+ * version logged. Who edited it is not logged. The agreement keeps the entry's index, which is
+ * returned too.
  */
 export async function logAgreementSaved(
   trx: Db,
   change: { organizationId: string; agreement: Agreement; action: "created" | "updated" | "loaded" },
   now: Date,
-): Promise<void> {
+): Promise<number> {
   const content = `sha256:${createHash("sha256")
     .update(canonicalize(change.agreement) ?? "", "utf8")
     .digest("hex")}`;
-  await appendToLog(
+  const [entry] = await appendToLog(
     trx,
     [
       {
@@ -30,4 +31,7 @@ export async function logAgreementSaved(
     ],
     now,
   );
+  if (!entry) throw new Error("The transparency log appended nothing.");
+  await trx.updateTable("agreements").set({ log_index: entry.index }).where("id", "=", change.agreement.id).execute();
+  return entry.index;
 }

@@ -1,18 +1,27 @@
-import type { Agreement, CountryBaseline, TaxonomyCode } from "../../../../../common/agreements.ts";
-import type { AgreementChange } from "../../../../../common/agreements-api.ts";
+import type { Agreement, TaxonomyCode } from "../../../../../common/agreements.ts";
+import type { AgreementChange, AgreementDetail } from "../../../../../common/agreements-api.ts";
+import { logReference } from "../../../../../common/transparency.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { notFound } from "../../../platform/http/app-error.ts";
 import { organizationNames } from "../../identity/index.ts";
 
-/** Public: one agreement with its clauses and findings, and the statutory baselines of its countries. */
-export async function getAgreement(db: Db, agreementId: string): Promise<Agreement & { baselines: CountryBaseline[] }> {
+/**
+ * Public: one agreement with its clauses and findings, the statutory baselines of its countries,
+ * and the transparency log's entry for its latest saved version.
+ */
+export async function getAgreement(db: Db, agreementId: string): Promise<AgreementDetail> {
   const agreement = await loadAgreement(db, agreementId);
   const baselines = await db
     .selectFrom("agreement_country_baselines")
     .select("document")
     .where("country", "in", agreement.countries)
     .execute();
-  return { ...agreement, baselines: baselines.map((b) => b.document) };
+  const saved = await db.selectFrom("agreements").select("log_index").where("id", "=", agreementId).executeTakeFirst();
+  return { ...agreement, baselines: baselines.map((b) => b.document), log: logReferenceOf(saved?.log_index) };
+}
+
+function logReferenceOf(index: string | number | null | undefined) {
+  return index === null || index === undefined ? null : logReference(Number(index));
 }
 
 /** One agreement with its clauses and findings, in the order they were coded. */
@@ -102,7 +111,7 @@ export async function listChanges(db: Db, agreementId: string): Promise<Agreemen
   if (!exists) throw notFound("agreement");
   const rows = await db
     .selectFrom("agreement_changes")
-    .select(["action", "changed_at", "organization_id"])
+    .select(["action", "changed_at", "organization_id", "log_index"])
     .where("agreement_id", "=", agreementId)
     .orderBy("changed_at", "desc")
     .orderBy("id", "desc")
@@ -116,5 +125,6 @@ export async function listChanges(db: Db, agreementId: string): Promise<Agreemen
     action: row.action,
     changedAt: row.changed_at.toISOString(),
     organizationName: names.get(row.organization_id) ?? "",
+    log: logReferenceOf(row.log_index),
   }));
 }

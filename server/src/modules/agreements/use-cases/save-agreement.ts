@@ -87,17 +87,19 @@ export async function putAgreement(
       }
     }
     await saveAgreement(trx, organizationId, agreement, userId);
+    const action = existing ? "updated" : "created";
+    const logIndex = await logAgreementSaved(trx, { organizationId, agreement, action }, now);
     await trx
       .insertInto("agreement_changes")
       .values({
         agreement_id: agreement.id,
         organization_id: organizationId,
         user_id: userId,
-        action: existing ? "updated" : "created",
+        action,
         changed_at: now,
+        log_index: logIndex,
       })
       .execute();
-    await logAgreementSaved(trx, { organizationId, agreement, action: existing ? "updated" : "created" }, now);
     return { created: !existing };
   });
 }
