@@ -2,6 +2,7 @@ import { type APIRequestContext, expect, type Page, test } from "@playwright/tes
 import { expectNoAxeViolations, hasHorizontalScroll } from "../../support/a11y.ts";
 import { DEMO_USERS } from "../../support/demo-users.ts";
 import { fill, MESSAGES } from "../../support/locales.ts";
+import { demoUnionId, fileReport as fileReportAs, signInAsOfficer } from "../../support/reports.ts";
 
 /** Files a report through the public API, so the log holds at least one entry (a status entry). */
 async function fileReport(request: APIRequestContext): Promise<void> {
@@ -200,5 +201,105 @@ test.describe("in Spanish", () => {
     await page.setViewportSize({ width: 360, height: 800 });
     expect(await hasHorizontalScroll(page), "no sideways scrolling at 360 px").toBe(false);
     await expectNoAxeViolations(page, "the transparency page in Spanish");
+  });
+});
+
+test.describe("entries linked from a case and an agreement", () => {
+  test.use({ locale: "en" });
+  const messages = MESSAGES.en;
+  const texts = messages.transparency;
+  /** "Recorded in the transparency log, entry N", with N captured. */
+  const recorded = new RegExp(`^${texts.entry.recorded.replace("{{index}}", "(\\d+)")}$`);
+
+  async function waitForSigned(request: APIRequestContext, index: number) {
+    await expect
+      .poll(async () => (await request.get(`/api/v1/log/bundle?index=${index}`)).status(), {
+        timeout: 60_000,
+        intervals: [500, 1_000, 2_000],
+      })
+      .toBe(200);
+    return (await (await request.get(`/api/v1/log/bundle?index=${index}`)).json()) as {
+      origin: string;
+      treeSize: number;
+      entry: string;
+    };
+  }
+
+  async function linkedIndex(link: ReturnType<Page["getByRole"]>): Promise<number> {
+    const name = (await link.textContent()) ?? "";
+    const index = Number(recorded.exec(name)?.[1]);
+    await expect(link).toHaveAttribute("href", `/transparency?index=${index}`);
+    return index;
+  }
+
+  test("[TRANSPARENCY]: a case links its status's entry; the page says to wait until it is signed, then checks it", async ({
+    page,
+    request,
+  }) => {
+    await signInAsOfficer(page);
+    const organizationId = await demoUnionId(request);
+    await fileReportAs(request, organizationId, `The call times were moved without notice (${Date.now()}).`);
+    await page.goto("/cases");
+    await page.locator(".case-card").first().getByRole("link").click();
+    const timeline = page.getByRole("region", { name: messages.cases.case.timelineTitle });
+    const link = timeline.getByRole("link", { name: recorded });
+    const index = await linkedIndex(link);
+
+    // Until a signed checkpoint covers the entry (a few seconds here), the server refuses its bundle.
+    const bundleUrl = `**/api/v1/log/bundle?index=${index}`;
+    await page.route(bundleUrl, (route) =>
+      route.fulfill({ status: 409, json: { error: { code: "conflict", message: "Not signed yet." } } }),
+    );
+    await link.click();
+    await expect(page).toHaveURL(`/transparency?index=${index}`);
+    await expect(page.getByText(fill(texts.linked.text, { index: String(index) }))).toBeVisible();
+    const get = page.getByRole("region", { name: texts.get.title });
+    await expect(get.getByText(texts.get.notSignedYet)).toBeVisible();
+    await expect(get.getByLabel(texts.get.index)).toHaveValue(String(index));
+    await expectNoAxeViolations(page, "a linked entry not signed yet");
+    await page.unroute(bundleUrl);
+
+    // Tried again once signed: the bundle is fetched, put in the checker and checked.
+    const bundle = await waitForSigned(request, index);
+    expect(JSON.parse(bundle.entry)).toMatchObject({ kind: "report.status", status: "new" });
+    await get.getByRole("button", { name: texts.get.submit }).click();
+    const verdict = page.getByTestId("verdict").getByRole("status");
+    const valid = fill(texts.check.valid, {
+      index: String(index),
+      origin: bundle.origin,
+      size: String(bundle.treeSize),
+    });
+    await expect(verdict).toContainText(valid);
+    await expect(page.getByRole("region", { name: texts.check.title }).getByLabel(texts.check.bundle)).toHaveValue(
+      JSON.stringify(bundle, null, 2),
+    );
+
+    // Opened afresh, the page checks the linked entry without a click.
+    await page.goto(`/transparency?index=${index}`);
+    await expect(verdict).toContainText(valid);
+    await page.setViewportSize({ width: 360, height: 800 });
+    expect(await hasHorizontalScroll(page), "no sideways scrolling at 360 px").toBe(false);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expectNoAxeViolations(page, "a linked entry checked");
+  });
+
+  test("[TRANSPARENCY]: an agreement links the entry of its latest version, checked on the page", async ({
+    page,
+    request,
+  }) => {
+    await page.goto("/agreements/us-sag-aftra-tv-theatrical-2023");
+    const details = page.getByRole("region", { name: messages.agreements.agreement.details });
+    const link = details.getByRole("link", { name: recorded });
+    const index = await linkedIndex(link);
+    const bundle = await waitForSigned(request, index);
+    expect(JSON.parse(bundle.entry)).toMatchObject({
+      kind: "agreement.saved",
+      agreement: "us-sag-aftra-tv-theatrical-2023",
+    });
+    await link.click();
+    await expect(page).toHaveURL(`/transparency?index=${index}`);
+    await expect(page.getByTestId("verdict").getByRole("status")).toContainText(
+      fill(texts.check.valid, { index: String(index), origin: bundle.origin, size: String(bundle.treeSize) }),
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { z } from "zod";
 import { type AgreementChange, agreementChangeSchema } from "../../../../common/agreements-api.ts";
 import { AsyncContent } from "../../components/async-content.tsx";
@@ -7,6 +8,7 @@ import { apiRequest } from "../../lib/api.ts";
 import { formatDateTime } from "../../lib/format.ts";
 import { currentLocale } from "../../lib/i18n.ts";
 import { useAsyncData } from "../../lib/use-async-data.ts";
+import { transparencyEntryPath } from "../transparency/log-entry.tsx";
 import { formatNumber } from "./agreement-format.ts";
 
 const changesResponseSchema = z.object({ changes: z.array(agreementChangeSchema) });
@@ -83,5 +85,17 @@ function ChangeItem({ change }: { change: AgreementChange }) {
       : union
         ? t("agreements.history.updated", { union, date })
         : t("agreements.history.updatedNoUnion", { date });
-  return <li className={`history-list__item history-list__item--${change.action}`}>{text}</li>;
+  return (
+    <li className={`history-list__item history-list__item--${change.action}`}>
+      {text}
+      {change.log ? (
+        <>
+          {" · "}
+          <Link to={transparencyEntryPath(change.log.index)}>
+            {t("transparency.entry.short", { index: change.log.index })}
+          </Link>
+        </>
+      ) : null}
+    </li>
+  );
 }

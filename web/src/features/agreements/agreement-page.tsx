@@ -14,6 +14,7 @@ import { currentLocale } from "../../lib/i18n.ts";
 import { useAsyncData } from "../../lib/use-async-data.ts";
 import { usePageTitle } from "../../lib/use-page-title.ts";
 import { NotFoundPage } from "../errors/not-found-page.tsx";
+import { LogEntryLink } from "../transparency/log-entry.tsx";
 import { BasisTag, ExternalLink, InForce, PartialDateText, TranslatedList, useEnumLabel } from "./agreement-bits.tsx";
 import { countryName, formatNumber, formatPercent, languageName, useValueFormat } from "./agreement-format.ts";
 import { HistorySection } from "./agreement-history.tsx";
@@ -200,6 +201,14 @@ function AgreementDetails({ agreement }: { agreement: AgreementWithBaselines }) 
           <dt>{t("agreements.fields.languages")}</dt>
           <dd>{agreement.languages.map((tag) => languageName(tag, locale)).join(", ")}</dd>
         </div>
+        {agreement.log ? (
+          <div>
+            <dt>{t("transparency.entry.term")}</dt>
+            <dd>
+              <LogEntryLink log={agreement.log} />
+            </dd>
+          </div>
+        ) : null}
       </dl>
     </section>
   );

@@ -1,21 +1,17 @@
 import { z } from "zod";
+import { type TaxonomyCode, taxonomyCodeSchema } from "../../../../common/agreements.ts";
 import {
-  agreementSchema,
-  countryBaselineSchema,
-  type TaxonomyCode,
-  taxonomyCodeSchema,
-} from "../../../../common/agreements.ts";
-import {
+  type AgreementDetail,
   type AgreementSearchResult,
   type AgreementSummary,
+  agreementDetailSchema,
   agreementSearchResultSchema,
   type CompareResult,
   compareResultSchema,
 } from "../../../../common/agreements-api.ts";
 import { apiRequest } from "../../lib/api.ts";
 
-const agreementResponseSchema = agreementSchema.extend({ baselines: z.array(countryBaselineSchema) });
-export type AgreementWithBaselines = z.infer<typeof agreementResponseSchema>;
+export type AgreementWithBaselines = AgreementDetail;
 
 const taxonomyResponseSchema = z.object({ version: z.string(), codes: z.array(taxonomyCodeSchema) });
 export type TaxonomyResponse = z.infer<typeof taxonomyResponseSchema>;
@@ -26,7 +22,7 @@ export function searchAgreements(query: string): Promise<AgreementSearchResult> 
 }
 
 export function getAgreement(id: string): Promise<AgreementWithBaselines> {
-  return apiRequest(`/api/v1/agreements/${encodeURIComponent(id)}`, { schema: agreementResponseSchema });
+  return apiRequest(`/api/v1/agreements/${encodeURIComponent(id)}`, { schema: agreementDetailSchema });
 }
 
 // The taxonomy and the list of the library's countries change only when the library is reloaded:

@@ -12,6 +12,7 @@ import { useErrorMessage } from "../../lib/use-error-message.ts";
 import { usePageTitle } from "../../lib/use-page-title.ts";
 import { RequireSession } from "../../session/route-guards.tsx";
 import { countryName } from "../agreements/agreement-format.ts";
+import { LogEntryLink } from "../transparency/log-entry.tsx";
 import { CaseActions } from "./case-actions.tsx";
 import { CaseAssignment } from "./case-assignment.tsx";
 import { CaseAttachments } from "./case-attachments.tsx";
@@ -164,6 +165,14 @@ function Timeline({ view }: { view: CaseView }) {
           <dt>{t("cases.fields.outcome")}</dt>
           <dd>{view.outcome ? label("outcomes", view.outcome) : t("cases.case.noOutcome")}</dd>
         </div>
+        {view.log ? (
+          <div>
+            <dt>{t("transparency.entry.term")}</dt>
+            <dd>
+              <LogEntryLink log={view.log} />
+            </dd>
+          </div>
+        ) : null}
         <div>
           <dt>{t("cases.fields.received")}</dt>
           <dd>

@@ -1,11 +1,12 @@
-import { type FormEvent, type ReactNode, useEffect, useState } from "react";
+import { type FormEvent, type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
 import type { ProofBundle } from "../../../../common/transparency.ts";
 import { type BundleVerdict, parseProofBundle, verifyProofBundle } from "../../../../common/transparency-verify.ts";
 import { AsyncContent } from "../../components/async-content.tsx";
 import { StatusMessage } from "../../components/status-message.tsx";
 import { TextField } from "../../components/text-field.tsx";
-import { toApiError } from "../../lib/api.ts";
+import { type ApiError, toApiError } from "../../lib/api.ts";
 import { formatDateTime } from "../../lib/format.ts";
 import { currentLocale } from "../../lib/i18n.ts";
 import { type AsyncData, useAsyncData } from "../../lib/use-async-data.ts";
@@ -29,25 +30,49 @@ const COMMANDS = [
   { key: "bundle", command: "npx guildhall log verify-bundle bundle.json --key <verifier key>" },
 ] as const;
 
-/** The public transparency log: its checkpoint, size, keys, and proofs anyone can check in the browser. */
+/** An entry number as given in the address (`?index=N`), or null. */
+function linkedEntry(value: string | null): number | null {
+  if (value === null || !/^\d+$/.test(value)) return null;
+  const index = Number(value);
+  return Number.isSafeInteger(index) ? index : null;
+}
+
+/**
+ * The public transparency log: its checkpoint, size, keys, and proofs anyone can check in the
+ * browser. Opened as /transparency?index=N (from a case or an agreement), it fetches entry N's
+ * proof bundle and checks it.
+ */
 export function TransparencyPage() {
   const { t } = useTranslation();
   usePageTitle(t("transparency.title"));
+  const [searchParams] = useSearchParams();
+  const linkedIndex = linkedEntry(searchParams.get("index"));
   const [checkpoint] = useAsyncData(getCheckpoint);
   const [stats] = useAsyncData(getLogStats);
   const [keys] = useAsyncData(getLogKeys);
   const [bundleText, setBundleText] = useState("");
+  const [checkRequest, setCheckRequest] = useState(0);
+  const checkLinkedBundle = useCallback((json: string) => {
+    setBundleText(json);
+    setCheckRequest((count) => count + 1);
+  }, []);
 
   return (
     <div className="transparency">
       <h1>{t("transparency.title")}</h1>
       <p className="lead">{t("transparency.intro")}</p>
+      {linkedIndex !== null ? (
+        <p className="status-message">
+          {t("transparency.linked.text", { index: linkedIndex })}{" "}
+          <a href="#transparency-get">{t("transparency.linked.jump")}</a>
+        </p>
+      ) : null}
       <CheckpointSection checkpoint={checkpoint} />
       <StatsSection stats={stats} />
       <KeysSection keys={keys} />
       <HowToVerify />
-      <GetBundle onCheck={setBundleText} />
-      <CheckBundle keys={keys} bundleText={bundleText} onBundleText={setBundleText} />
+      <GetBundle linkedIndex={linkedIndex} onCheck={setBundleText} onLinkedBundle={checkLinkedBundle} />
+      <CheckBundle keys={keys} bundleText={bundleText} onBundleText={setBundleText} checkRequest={checkRequest} />
     </div>
   );
 }
@@ -139,6 +164,8 @@ function useKindLabel() {
         return t("transparency.kinds.reportReferred");
       case "report.removed":
         return t("transparency.kinds.reportRemoved");
+      case "agreement.saved":
+        return t("transparency.kinds.agreementSaved");
       default:
         return kind;
     }
@@ -277,39 +304,79 @@ function HowToVerify() {
   );
 }
 
-function GetBundle({ onCheck }: { onCheck: (text: string) => void }) {
+type BundleProblem = "badNumber" | "notSignedYet" | "noSuchEntry" | ApiError;
+
+/** Fetches one entry's proof bundle; the problem is kept untranslated so a language change re-renders it. */
+function useBundleFetch() {
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<BundleProblem | null>(null);
+  const [bundle, setBundle] = useState<{ index: number; json: string } | null>(null);
+  const fetchBundle = useCallback(async (wanted: number): Promise<string | null> => {
+    setBusy(true);
+    setProblem(null);
+    setBundle(null);
+    try {
+      const found: ProofBundle = await getProofBundle(wanted);
+      const json = JSON.stringify(found, null, 2);
+      setBundle({ index: wanted, json });
+      return json;
+    } catch (caught) {
+      const apiError = toApiError(caught);
+      setProblem(
+        apiError.code === "conflict"
+          ? "notSignedYet"
+          : apiError.status === 400 || apiError.code === "not_found"
+            ? "noSuchEntry"
+            : apiError,
+      );
+      return null;
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  return { busy, problem, setProblem, bundle, fetchBundle };
+}
+
+interface GetBundleProps {
+  /** The entry named in the address, fetched at once. */
+  linkedIndex: number | null;
+  onCheck: (text: string) => void;
+  /** Receives the linked entry's bundle, to be checked. */
+  onLinkedBundle: (text: string) => void;
+}
+
+function GetBundle({ linkedIndex, onCheck, onLinkedBundle }: GetBundleProps) {
   const { t } = useTranslation();
   const describeError = useErrorMessage();
-  const [index, setIndex] = useState("0");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [bundle, setBundle] = useState<{ index: number; json: string } | null>(null);
+  const [index, setIndex] = useState(linkedIndex === null ? "0" : String(linkedIndex));
+  const { busy, problem, setProblem, bundle, fetchBundle } = useBundleFetch();
+  const error =
+    problem === null ? null : typeof problem === "string" ? t(`transparency.get.${problem}`) : describeError(problem);
+
+  useEffect(() => {
+    if (linkedIndex === null) return;
+    let current = true;
+    setIndex(String(linkedIndex));
+    void fetchBundle(linkedIndex).then((json) => {
+      if (!current) return;
+      if (json) onLinkedBundle(json);
+      // Not yet signed or no such entry: the reason is shown at the entry number.
+      else document.getElementById("transparency-get")?.scrollIntoView({ block: "start" });
+    });
+    return () => {
+      current = false;
+    };
+  }, [linkedIndex, fetchBundle, onLinkedBundle]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const wanted = Number(index);
     if (!/^\d+$/.test(index.trim()) || !Number.isSafeInteger(wanted)) {
-      setError(t("transparency.get.badNumber"));
+      setProblem("badNumber");
       return;
     }
-    setBusy(true);
-    setError(null);
-    setBundle(null);
-    try {
-      const found: ProofBundle = await getProofBundle(wanted);
-      setBundle({ index: wanted, json: JSON.stringify(found, null, 2) });
-    } catch (caught) {
-      const apiError = toApiError(caught);
-      setError(
-        apiError.code === "conflict"
-          ? t("transparency.get.notSignedYet")
-          : apiError.status === 400 || apiError.code === "not_found"
-            ? t("transparency.get.noSuchEntry")
-            : describeError(apiError),
-      );
-    } finally {
-      setBusy(false);
-    }
+    const json = await fetchBundle(wanted);
+    if (json && wanted === linkedIndex) onLinkedBundle(json);
   }
 
   return (
@@ -371,9 +438,11 @@ interface CheckBundleProps {
   keys: AsyncData<LogKeys>;
   bundleText: string;
   onBundleText: (text: string) => void;
+  /** Raised (counted up) to check the bundle as soon as a key is there: a linked entry's bundle arrived. */
+  checkRequest: number;
 }
 
-function CheckBundle({ keys, bundleText, onBundleText }: CheckBundleProps) {
+function CheckBundle({ keys, bundleText, onBundleText, checkRequest }: CheckBundleProps) {
   const { t } = useTranslation();
   const [key, setKey] = useState("");
   const [keyTouched, setKeyTouched] = useState(false);
@@ -397,17 +466,30 @@ function CheckBundle({ keys, bundleText, onBundleText }: CheckBundleProps) {
     }
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  const check = useCallback(async (text: string, keyText: string) => {
     setBusy(true);
     setVerdict(null);
     try {
-      const parsed = parseProofBundle(bundleText);
-      const keyList = key.split(/\s+/).filter(Boolean);
+      const parsed = parseProofBundle(text);
+      const keyList = keyText.split(/\s+/).filter(Boolean);
       setVerdict(parsed.ok ? await verifyProofBundle(parsed.bundle, keyList, browserCrypto()) : parsed);
     } finally {
       setBusy(false);
     }
+  }, []);
+
+  const handledRequest = useRef(0);
+  useEffect(() => {
+    if (checkRequest === handledRequest.current || bundleText.trim() === "" || key.trim() === "") return;
+    handledRequest.current = checkRequest;
+    void check(bundleText, key).then(() =>
+      document.getElementById("transparency-check")?.scrollIntoView({ block: "start" }),
+    );
+  }, [checkRequest, bundleText, key, check]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    await check(bundleText, key);
   }
 
   return (
