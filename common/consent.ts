@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { countryCodeSchema, currencyCodeSchema, decimalAmountSchema, isoDateSchema } from "./agreements.ts";
+import { logReferenceSchema } from "./transparency.ts";
 
 // AI consent registry (issue 6): what a use is, and what a permission check asks and answers.
 
@@ -158,6 +159,127 @@ export const checkAnswerSchema = z.object({
   grantId: z.uuid().nullable(),
   terms: termsSchema.nullable(),
   /** The transparency-log entry of the decisive event, and where its proof bundle is. */
-  log: z.object({ index: z.number().int().nonnegative(), bundle: z.string() }).nullable(),
+  log: logReferenceSchema.nullable(),
 });
 export type CheckAnswer = z.infer<typeof checkAnswerSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Registry API
+// ---------------------------------------------------------------------------------------------
+
+export const WORK_KINDS = ["text", "image", "audio", "video", "performance"] as const;
+export const ATTRIBUTES = ["voice", "likeness", "name", "signature_style"] as const;
+
+const identifierInputSchema = z.object({ scheme: identifierSchemeSchema, value: z.string().trim().min(1).max(2048) });
+const titleSchema = z.string().trim().min(1).max(300);
+const permittedUsesSchema = z.array(useTypeSchema).max(USE_TYPES.length).default([]);
+
+export const assetInputSchema = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("work"),
+    workKind: z.enum(WORK_KINDS),
+    title: titleSchema,
+    identifiers: z.array(identifierInputSchema).max(20).default([]),
+    sha256: sha256HexSchema.optional(),
+    fingerprint: fingerprintSchema.optional(),
+    permittedUses: permittedUsesSchema,
+  }),
+  z.object({
+    kind: z.literal("attribute"),
+    attribute: z.enum(ATTRIBUTES),
+    title: titleSchema,
+    permittedUses: permittedUsesSchema,
+  }),
+]);
+export type AssetInput = z.infer<typeof assetInputSchema>;
+
+export const assetSchema = z.object({
+  id: z.uuid(),
+  memberId: z.uuid(),
+  kind: z.enum(["work", "attribute"]),
+  workKind: z.enum(WORK_KINDS).nullable(),
+  attribute: z.enum(ATTRIBUTES).nullable(),
+  title: z.string(),
+  identifiers: z.array(z.object({ scheme: identifierSchemeSchema, value: z.string() })),
+  sha256: z.string().nullable(),
+  fingerprint: z.string().nullable(),
+  permittedUses: z.array(useTypeSchema),
+  createdAt: z.iso.datetime(),
+  log: logReferenceSchema.nullable(),
+});
+export type Asset = z.infer<typeof assetSchema>;
+
+export const consentRequestInputSchema = z.object({
+  asset: assetReferenceSchema,
+  /** The agreement the engagement is under; its AI clauses are checked. */
+  agreementId: z.string().trim().min(1).max(120).nullable(),
+  scope: scopeSchema,
+  terms: termsSchema,
+  /** When the first session (a scan, a recording) or use is planned. */
+  startsAt: z.iso.datetime({ offset: true }),
+});
+export type ConsentRequestInput = z.infer<typeof consentRequestInputSchema>;
+
+export const TERM_RULES = ["notice", "project", "pay", "pay_unclear", "strike", "minor", "post_mortem"] as const;
+
+export const termProblemSchema = z.object({
+  outcome: z.enum(["refuse", "flag"]),
+  rule: z.enum(TERM_RULES),
+  required: z.string().nullable(),
+  offered: z.string().nullable(),
+  clause: z.object({
+    agreementId: z.string(),
+    clauseId: z.string(),
+    articleRef: z.string().nullable(),
+    code: z.string(),
+  }),
+});
+
+export const consentGrantSchema = z.object({
+  id: z.uuid(),
+  scope: scopeSchema,
+  terms: termsSchema,
+  status: consentStatusSchema,
+  grantedAt: z.iso.datetime(),
+  changedAt: z.iso.datetime(),
+  log: logReferenceSchema.nullable(),
+});
+
+export const consentRequestSchema = z.object({
+  id: z.uuid(),
+  assetId: z.uuid(),
+  assetTitle: z.string(),
+  requesterId: z.uuid(),
+  requesterName: z.string(),
+  agreementId: z.string().nullable(),
+  scope: scopeSchema,
+  terms: termsSchema,
+  startsAt: z.iso.datetime(),
+  requestedAt: z.iso.datetime(),
+  status: consentStatusSchema,
+  problems: z.array(termProblemSchema),
+  grant: consentGrantSchema.nullable(),
+  log: logReferenceSchema.nullable(),
+});
+export type ConsentRequest = z.infer<typeof consentRequestSchema>;
+
+export const consentAnswerInputSchema = z.discriminatedUnion("decision", [
+  /** `scope` narrows what was asked; absent, the request's own scope is granted. */
+  z.object({ decision: z.literal("grant"), scope: scopeSchema.optional() }),
+  z.object({ decision: z.literal("decline") }),
+]);
+export type ConsentAnswerInput = z.infer<typeof consentAnswerInputSchema>;
+
+/** Whether `inner` asks for nothing `outer` does not: a grant may narrow a request, never widen it. */
+export function isWithinScope(inner: Scope, outer: Scope): boolean {
+  const subset = <T>(a: readonly T[], b: readonly T[], all: T) => b.includes(all) || a.every((x) => b.includes(x));
+  return (
+    inner.useTypes.every((use) => outer.useTypes.includes(use)) &&
+    (outer.generative || !inner.generative) &&
+    (outer.project === null || inner.project === outer.project) &&
+    subset(inner.media, outer.media, "any") &&
+    subset(inner.territories, outer.territories, "WORLD") &&
+    outer.from <= inner.from &&
+    inner.to <= outer.to
+  );
+}

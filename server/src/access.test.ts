@@ -78,6 +78,16 @@ const POLICY: Record<string, Caller[]> = {
   "GET /api/v1/organizations/:orgId/api-keys": ["admin"],
   "POST /api/v1/organizations/:orgId/api-keys": ["admin"],
   "DELETE /api/v1/organizations/:orgId/api-keys/:keyId": ["admin"],
+  "POST /api/v1/organizations/:orgId/consent/assets": ["member"],
+  "GET /api/v1/organizations/:orgId/consent/assets": ["member", "officer"],
+  "POST /api/v1/organizations/:orgId/consent/requests": ["producer", "developer"],
+  "GET /api/v1/organizations/:orgId/consent/requests": ["producer", "developer"],
+  "GET /api/v1/consent/inbox": SIGNED_IN,
+  "POST /api/v1/consent/requests/:requestId/answer": SIGNED_IN,
+  "POST /api/v1/consent/requests/:requestId/withdraw": SIGNED_IN,
+  "GET /api/v1/organizations/:orgId/consent/strike": ["officer", "admin"],
+  "PUT /api/v1/organizations/:orgId/consent/strike": ["officer", "admin"],
+  "POST /api/v1/consent/check": ["api_key"],
 };
 
 const REFUSALS = new Set(["unauthenticated", "forbidden", "totp_enrollment_required", "csrf_failed"]);
@@ -108,6 +118,7 @@ function concreteUrl(url: string): string {
     .replace(":keyId", "00000000-0000-4000-8000-000000000000")
     .replace(":reportId", "00000000-0000-4000-8000-000000000000")
     .replace(":attachmentId", "00000000-0000-4000-8000-000000000000")
+    .replace(":requestId", "00000000-0000-4000-8000-000000000000")
     .replace(":role", "member");
 }
 

@@ -17,6 +17,7 @@ import {
 import { sql } from "kysely";
 import { z } from "zod";
 import { registerAgreements } from "./modules/agreements/index.ts";
+import { registerConsent } from "./modules/consent/index.ts";
 import { identityPlugin } from "./modules/identity/index.ts";
 import { registerReports } from "./modules/reports/index.ts";
 import { registerTransparency } from "./modules/transparency/index.ts";
@@ -118,6 +119,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
 
   await registerTransparency(app, { db: deps.db, origin: config.logOrigin });
+  await registerConsent(app, { db: deps.db, now: identityContext.now });
 
   const servesWebApp = await serveWebApp(app, deps.webRoot ?? DEFAULT_WEB_ROOT);
   app.setNotFoundHandler((request, reply) => {

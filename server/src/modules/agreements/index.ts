@@ -14,6 +14,7 @@ export {
   agreementReferenceExists,
   sectorCoverage,
 } from "./use-cases/agreement-references.ts";
+export { type AiConsentTerm, aiConsentTerms } from "./use-cases/ai-consent-terms.ts";
 export { exportLibrary } from "./use-cases/export-library.ts";
 export { importLibraryFile } from "./use-cases/import-library.ts";
 export { loadLibrary } from "./use-cases/load-library.ts";

@@ -10,6 +10,7 @@ import {
   type UseType,
 } from "../../../../common/consent.ts";
 import { normalizeIdentifier } from "../../../../common/identifiers.ts";
+import { logReference } from "../../../../common/transparency.ts";
 
 export interface IndexedAsset {
   id: string;
@@ -165,8 +166,7 @@ function fromGrant(permitted: boolean, reason: CheckAnswer["reason"], grant: Ind
     assetId: grant.assetId,
     grantId: grant.id,
     terms: permitted ? grant.terms : null,
-    log:
-      grant.logIndex === null ? null : { index: grant.logIndex, bundle: `/api/v1/log/bundle?index=${grant.logIndex}` },
+    log: grant.logIndex === null ? null : logReference(grant.logIndex),
   };
 }
 

@@ -128,6 +128,10 @@ export function enforceAccess(request: FastifyRequest, access: RouteAccess): voi
   ) {
     throw new AppError("totp_enrollment_required", "Set up two-factor sign-in to continue.");
   }
+  if (access.kind === "api_key") {
+    if (actor.kind !== "api_key") throw new AppError("forbidden", "This needs an organization's API key.");
+    return;
+  }
   if (access.kind === "signed_in" || access.kind === "any_organization") {
     if (actor.kind !== "user") throw new AppError("forbidden", "This needs a signed-in person, not an API key.");
     if (access.kind === "any_organization" && !actor.memberships.some((m) => access.roles.includes(m.role))) {

@@ -30,7 +30,9 @@ export type RouteAccess =
   | { kind: "signed_in"; duringEnrollment?: boolean }
   /** A signed-in person holding one of `roles` in at least one organization. */
   | { kind: "any_organization"; roles: readonly Role[] }
-  | { kind: "organization"; roles: readonly Role[]; apiKey?: boolean };
+  | { kind: "organization"; roles: readonly Role[]; apiKey?: boolean }
+  /** An organization's API key, which names the organization; people cannot call it. */
+  | { kind: "api_key" };
 
 declare module "fastify" {
   interface FastifyContextConfig {

@@ -12,6 +12,7 @@ import * as reportCaseWork from "./migrations/0009-report-case-work.ts";
 import * as transparencyLog from "./migrations/0010-transparency-log.ts";
 import * as transparencyFrontier from "./migrations/0011-transparency-frontier.ts";
 import * as logIndexes from "./migrations/0012-log-indexes.ts";
+import * as consentRegistry from "./migrations/0013-consent-registry.ts";
 
 /** Versioned migrations, in order. Names never change once released. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0010-transparency-log": transparencyLog,
   "0011-transparency-frontier": transparencyFrontier,
   "0012-log-indexes": logIndexes,
+  "0013-consent-registry": consentRegistry,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
