@@ -24,7 +24,7 @@ import { registerTransparency } from "./modules/transparency/index.ts";
 import type { RouteAccess } from "./platform/auth/actor.ts";
 import type { Config } from "./platform/config/config.ts";
 import type { SecretBox } from "./platform/crypto/secret-box.ts";
-import type { Db } from "./platform/db/database.ts";
+import type { DatabaseHandle, Db } from "./platform/db/database.ts";
 import { AppError } from "./platform/http/app-error.ts";
 import { installErrorHandler, sendNotFound } from "./platform/http/error-handler.ts";
 import { errorResponses } from "./platform/http/error-schema.ts";
@@ -39,6 +39,8 @@ export interface AppDependencies {
   now?: () => Date;
   /** Where the built web app is; defaults to web/dist. */
   webRoot?: string;
+  /** NOTIFY from every instance on the database; in-memory indexes stay current through it. */
+  listen?: DatabaseHandle["listen"];
 }
 
 const DEFAULT_WEB_ROOT = fileURLToPath(new URL("../../web/dist", import.meta.url));
@@ -119,7 +121,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
 
   await registerTransparency(app, { db: deps.db, origin: config.logOrigin });
-  await registerConsent(app, { db: deps.db, now: identityContext.now });
+  await registerConsent(app, { db: deps.db, now: identityContext.now, listen: deps.listen });
 
   const servesWebApp = await serveWebApp(app, deps.webRoot ?? DEFAULT_WEB_ROOT);
   app.setNotFoundHandler((request, reply) => {

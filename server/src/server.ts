@@ -15,7 +15,7 @@ import { DEMO_EMAIL_DOMAIN, describeDemoSignIns, seedDemoIfEmpty } from "./seed/
 export async function startServer(config: Config): Promise<FastifyInstance> {
   const database = await openMigratedDatabase(config);
   const secretBox = await createSecretBox(await loadSecretBoxKey(config.dataDir, config.secretKey));
-  const app = await buildApp({ config, db: database.db, secretBox });
+  const app = await buildApp({ config, db: database.db, secretBox, listen: database.listen });
   app.addHook("onClose", async () => database.close());
 
   if (database.applied.length > 0) app.log.info({ migrations: database.applied }, "migrations applied");

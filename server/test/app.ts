@@ -9,7 +9,7 @@ import { createOrganization, enrollTotpSecret, grantRole } from "../src/modules/
 import { loadConfig } from "../src/platform/config/config.ts";
 import { createSecretBox, type SecretBox } from "../src/platform/crypto/secret-box.ts";
 import { getSodium } from "../src/platform/crypto/sodium.ts";
-import type { Db } from "../src/platform/db/database.ts";
+import type { DatabaseHandle, Db } from "../src/platform/db/database.ts";
 import { createTestDatabase } from "./database.ts";
 
 /** A clock the test moves by hand. */
@@ -24,6 +24,7 @@ export class TestClock {
 export interface TestApp {
   app: FastifyInstance;
   db: Db;
+  listen: DatabaseHandle["listen"];
   secretBox: SecretBox;
   clock: TestClock;
   close(): Promise<void>;
@@ -39,25 +40,15 @@ export async function buildTestApp(
   const sodium = await getSodium();
   const secretBox = await createSecretBox(sodium.randombytes_buf(32));
   const clock = new TestClock();
-  const config = loadConfig({
-    GUILDHALL_DATA_DIR: dataDir,
-    GUILDHALL_LOG_LEVEL: "silent",
-    GUILDHALL_SIGN_IN_LIMIT_PER_MINUTE: "10000",
-    GUILDHALL_RATE_LIMIT_PER_MINUTE: "100000",
-    ...env,
-  });
-  const app = await buildApp({
-    config,
-    db: database.db,
-    secretBox,
-    now: clock.now,
-    webRoot: options.webRoot ?? path.join(dataDir, "no-web"),
-  });
-  options.beforeReady?.(app);
-  await app.ready();
+  const app = await buildInstance(
+    { db: database.db, listen: database.listen, secretBox, clock, dataDir },
+    env,
+    options,
+  );
   return {
     app,
     db: database.db,
+    listen: database.listen,
     secretBox,
     clock,
     async close() {
@@ -66,6 +57,39 @@ export async function buildTestApp(
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Another server instance on the same database (as behind a load balancer); close it before the first. */
+export async function buildAnotherInstance(first: TestApp, env: Record<string, string> = {}): Promise<FastifyInstance> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "guildhall-test-"));
+  return buildInstance({ ...first, dataDir }, env, {
+    beforeReady: (app) => app.addHook("onClose", () => rm(dataDir, { recursive: true, force: true })),
+  });
+}
+
+async function buildInstance(
+  shared: Pick<TestApp, "db" | "listen" | "secretBox" | "clock"> & { dataDir: string },
+  env: Record<string, string>,
+  options: { beforeReady?: (app: FastifyInstance) => void; webRoot?: string } = {},
+): Promise<FastifyInstance> {
+  const config = loadConfig({
+    GUILDHALL_DATA_DIR: shared.dataDir,
+    GUILDHALL_LOG_LEVEL: "silent",
+    GUILDHALL_SIGN_IN_LIMIT_PER_MINUTE: "10000",
+    GUILDHALL_RATE_LIMIT_PER_MINUTE: "100000",
+    ...env,
+  });
+  const app = await buildApp({
+    config,
+    db: shared.db,
+    secretBox: shared.secretBox,
+    now: shared.clock.now,
+    webRoot: options.webRoot ?? path.join(shared.dataDir, "no-web"),
+    listen: shared.listen,
+  });
+  options.beforeReady?.(app);
+  await app.ready();
+  return app;
 }
 
 export const TEST_PASSWORD = "correct horse battery staple";

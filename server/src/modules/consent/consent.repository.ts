@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { ConsentStatus, IdentifierScheme, Scope, Terms, UseType } from "../../../../common/consent.ts";
 import type { Db } from "../../platform/db/database.ts";
 import { jsonb } from "../../platform/db/jsonb.ts";
@@ -310,4 +311,14 @@ export async function setStrike(
     .where("organization_id", "=", organizationId)
     .executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
+}
+
+/** Every instance listens here and reloads what changed into its decision index. */
+export const CONSENT_CHANNEL = "consent_index";
+
+export type ConsentChange = { kind: "asset" | "grant"; id: string } | { kind: "strike"; unionId: string };
+
+/** Sent when the caller's transaction commits, and only then. */
+export async function notifyChange(db: Db, change: ConsentChange): Promise<void> {
+  await sql`SELECT pg_notify(${CONSENT_CHANNEL}, ${JSON.stringify(change)})`.execute(db);
 }

@@ -11,7 +11,19 @@ export type Db = Kysely<DatabaseSchema>;
 export interface DatabaseHandle {
   db: Db;
   engine: "pglite" | "postgres";
+  /**
+   * Calls `onMessage` with each NOTIFY payload on `channel` (a plain identifier), from every
+   * process using the database; "*" when notifications may have been missed (a lost connection),
+   * so the listener should reload everything. Resolves once listening; returns the unsubscribe.
+   */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
+}
+
+/** Channels are fixed names in our code; this keeps them safe to splice into LISTEN. */
+function requireChannelName(channel: string): string {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(channel)) throw new Error(`Not a channel name: ${channel}`);
+  return channel;
 }
 
 const BYTEA = 17;
@@ -113,6 +125,10 @@ export function wrapPglite(pglite: PGlite, created = false): DatabaseHandle & { 
     db,
     engine: "pglite",
     created,
+    async listen(channel, onMessage) {
+      const unlisten = await pglite.listen(requireChannelName(channel), onMessage);
+      return () => unlisten();
+    },
     async close() {
       await db.destroy();
       if (!pglite.closed) await pglite.close();
@@ -125,7 +141,66 @@ export function openPostgresDatabase(url: string, options: { maxConnections?: nu
   // JIT compilation costs ~0.4 s on the library's search statements and saves nothing (bench/README.md).
   const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10, options: "-c jit=off" });
   const db: Db = new Kysely({ dialect: new PostgresDialect({ pool }) });
-  return { db, engine: "postgres", close: () => db.destroy() };
+  const listeners = new Set<{ close(): Promise<void> }>();
+  return {
+    db,
+    engine: "postgres",
+    async listen(channel, onMessage) {
+      const listener = await listenOnPostgres(url, requireChannelName(channel), onMessage);
+      listeners.add(listener);
+      return async () => {
+        listeners.delete(listener);
+        await listener.close();
+      };
+    },
+    async close() {
+      await Promise.all([...listeners].map((listener) => listener.close()));
+      await db.destroy();
+    },
+  };
+}
+
+/**
+ * LISTEN on a connection of its own (a pooled one would be handed to queries). A lost connection
+ * is reopened after a second, and the listener told "*": it may have missed notifications.
+ */
+async function listenOnPostgres(url: string, channel: string, onMessage: (payload: string) => void) {
+  let client: pg.Client | null = null;
+  let closed = false;
+  let retry: NodeJS.Timeout | undefined;
+  const reconnectSoon = () => {
+    retry = setTimeout(() => {
+      if (closed) return;
+      connect().then(
+        () => onMessage("*"),
+        () => reconnectSoon(),
+      );
+    }, 1000);
+  };
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString: url });
+    next.on("notification", (message) => {
+      if (message.channel === channel) onMessage(message.payload ?? "");
+    });
+    next.on("error", () => {
+      if (closed || client !== next) return;
+      client = null;
+      void next.end().catch(() => {});
+      reconnectSoon();
+    });
+    await next.connect();
+    await next.query(`LISTEN ${channel}`);
+    if (closed) await next.end();
+    else client = next;
+  };
+  await connect();
+  return {
+    async close() {
+      closed = true;
+      clearTimeout(retry);
+      await client?.end();
+    },
+  };
 }
 
 /**

@@ -5,7 +5,14 @@ import { inTransaction } from "../../../platform/db/database.ts";
 import { AppError } from "../../../platform/http/app-error.ts";
 import type { ConsentContext } from "../consent.context.ts";
 import { authorizeListOwnAssets, authorizeRegisterAsset } from "../consent.policies.ts";
-import { findAsset, insertAsset, listAssets, listIdentifiers, setAssetLogIndex } from "../consent.repository.ts";
+import {
+  findAsset,
+  insertAsset,
+  listAssets,
+  listIdentifiers,
+  notifyChange,
+  setAssetLogIndex,
+} from "../consent.repository.ts";
 import { logAssetRegistered } from "./consent-log.ts";
 import { indexedAsset } from "./index-sync.ts";
 import { toAsset } from "./views.ts";
@@ -40,6 +47,7 @@ export async function registerAsset(
       assetId,
       await logAssetRegistered(trx, { id: assetId, unionId, kind: input.kind }, now),
     );
+    await notifyChange(trx, { kind: "asset", id: assetId });
     return assetId;
   });
   const row = await findAsset(context.db, id);

@@ -1,8 +1,11 @@
 import type { IdentifierScheme } from "../../../../../common/consent.ts";
 import type { Db } from "../../../platform/db/database.ts";
+import type { ConsentContext } from "../consent.context.ts";
 import {
   type AssetRow,
+  type ConsentChange,
   type GrantRow,
+  isOnStrike,
   listAssets,
   listGrants,
   listIdentifiers,
@@ -44,4 +47,24 @@ export async function buildDecisionIndex(db: Db): Promise<DecisionIndex> {
   for (const grant of await listGrants(db)) index.putGrant(indexedGrant(grant));
   for (const unionId of await listStrikes(db)) index.setStrike(unionId, true);
   return index;
+}
+
+/** Reloads what a NOTIFY names (or, for "*", everything) into the index. */
+export async function applyChange(context: ConsentContext, payload: string): Promise<void> {
+  if (payload === "*") {
+    context.index = await buildDecisionIndex(context.db);
+    return;
+  }
+  const change = JSON.parse(payload) as ConsentChange;
+  if (change.kind === "strike") {
+    context.index.setStrike(change.unionId, await isOnStrike(context.db, change.unionId));
+  } else if (change.kind === "asset") {
+    const [asset] = await listAssets(context.db, { ids: [change.id] });
+    if (!asset) context.index.removeAsset(change.id);
+    else context.index.putAsset(indexedAsset(asset, await listIdentifiers(context.db, [change.id])));
+  } else {
+    const [grant] = await listGrants(context.db, { grantId: change.id });
+    if (grant) context.index.putGrant(indexedGrant(grant));
+    else context.index.removeGrant(change.id);
+  }
 }

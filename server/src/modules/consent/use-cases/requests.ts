@@ -20,6 +20,7 @@ import {
   isOnStrike,
   listGrants,
   listRequests,
+  notifyChange,
   type RequestRow,
   updateGrant,
   updateRequest,
@@ -174,6 +175,7 @@ export async function answerRequest(
       at: now,
     });
     await updateGrant(trx, id, { logIndex });
+    await notifyChange(trx, { kind: "grant", id });
     return id;
   });
   if (grantId) await refreshGrant(context, grantId);
@@ -199,6 +201,7 @@ export async function revokeGrant(context: ConsentContext, actor: Actor, request
         now,
       );
       await updateGrant(trx, grant.id, { status, changedAt: now, logIndex });
+      await notifyChange(trx, { kind: "grant", id: grant.id });
       await updateRequest(trx, requestId, { status });
       await insertEvent(trx, {
         organizationId: request.organization_id,

@@ -3,7 +3,7 @@ import type { Actor } from "../../../platform/auth/actor.ts";
 import { inTransaction } from "../../../platform/db/database.ts";
 import type { ConsentContext } from "../consent.context.ts";
 import { authorizeStrike } from "../consent.policies.ts";
-import { isOnStrike, setStrike } from "../consent.repository.ts";
+import { isOnStrike, notifyChange, setStrike } from "../consent.repository.ts";
 import { logStrike } from "./consent-log.ts";
 
 /**
@@ -22,7 +22,9 @@ export async function setUnionStrike(
   if (onStrike) context.index.setStrike(unionId, true);
   const logIndex = await inTransaction(context.db, async (trx) => {
     const changed = await setStrike(trx, unionId, onStrike, officerId, now);
-    return changed ? logStrike(trx, { unionId, onStrike }, now) : null;
+    if (!changed) return null;
+    await notifyChange(trx, { kind: "strike", unionId });
+    return logStrike(trx, { unionId, onStrike }, now);
   }).catch(async (error) => {
     context.index.setStrike(unionId, await isOnStrike(context.db, unionId));
     throw error;
