@@ -27,7 +27,8 @@ export async function openEmptyLog(context: MeasureContext): Promise<LogFixture>
   if (database.engine === "postgres") {
     context.defer("empty the bench's transparency log", async () => {
       await sql`TRUNCATE transparency_log_entries, transparency_log_subtrees`.execute(db);
-      await sql`UPDATE transparency_log_state SET size = 0, frontier = NULL`.execute(db);
+      await sql`UPDATE transparency_log_state SET size = 0`.execute(db);
+      await sql`UPDATE transparency_tree_state SET size = 0, frontier = ''`.execute(db);
     });
   }
   return { db, engine: database.engine };

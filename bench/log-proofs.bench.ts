@@ -190,6 +190,7 @@ export async function generateLog(db: Db, size: number, progress: (line: string)
   }
   await sql`DROP TABLE bench_log_low`.execute(db);
   await sql`UPDATE transparency_log_state SET size = ${size}::bigint`.execute(db);
+  await sql`UPDATE transparency_tree_state SET size = ${size}::bigint`.execute(db);
   await sql`ANALYZE transparency_log_entries`.execute(db);
   await sql`ANALYZE transparency_log_subtrees`.execute(db);
 }

@@ -43,6 +43,8 @@ async function fileReport(): Promise<{ receipt: string; reportId: string }> {
   });
   expect(filed.statusCode).toBe(201);
   const { receipt } = filed.json() as { receipt: string };
+  // The clock stands still; move it on so the next report is the newest one.
+  t.clock.advance(1000);
   const newest = await t.db
     .selectFrom("reports")
     .select("id")

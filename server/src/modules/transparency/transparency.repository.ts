@@ -4,12 +4,35 @@ import type { Db } from "../../platform/db/database.ts";
 /** SQL for the transparency tables only; every function takes the executor. */
 
 /**
- * Locks the log's size row until the caller commits (concurrent appends wait, so no gap) and reads
- * the size and the tree's right edge.
+ * Numbers and stores entries in one statement: the size row is bumped (and stays locked until the
+ * caller commits, so concurrent appends wait and no index is skipped) and the entries take the
+ * indexes it frees. Returns the first index.
  */
-export async function lockLogEnd(db: Db): Promise<{ size: number; frontier: Uint8Array | null }> {
+export async function appendEntries(
+  db: Db,
+  entries: { kind: string; entry: Uint8Array; leafHash: Uint8Array; appendedAt: Date }[],
+): Promise<number> {
+  const rows = entries.map(
+    (e, offset) =>
+      sql`(${offset}::bigint, ${e.kind}::text, ${e.entry}::bytea, ${e.leafHash}::bytea, ${e.appendedAt}::timestamptz)`,
+  );
+  const { rows: inserted } = await sql<{ first: string | number }>`
+    WITH reserved AS (
+      UPDATE transparency_log_state SET size = size + ${entries.length} WHERE singleton RETURNING size - ${entries.length} AS first
+    ), appended AS (
+      INSERT INTO transparency_log_entries (index, kind, entry, leaf_hash, appended_at)
+      SELECT reserved.first + incoming.position, incoming.kind, incoming.entry, incoming.leaf_hash, incoming.appended_at
+      FROM reserved, (VALUES ${sql.join(rows)}) AS incoming (position, kind, entry, leaf_hash, appended_at)
+      RETURNING index
+    )
+    SELECT min(index) AS first FROM appended`.execute(db);
+  return Number(inserted[0]?.first);
+}
+
+/** Locks the tree's state row until the caller commits, and reads how far the tree goes and its right edge. */
+export async function lockTree(db: Db): Promise<{ size: number; frontier: Uint8Array }> {
   const row = await db
-    .selectFrom("transparency_log_state")
+    .selectFrom("transparency_tree_state")
     .select(["size", "frontier"])
     .where("singleton", "=", true)
     .forUpdate()
@@ -17,41 +40,40 @@ export async function lockLogEnd(db: Db): Promise<{ size: number; frontier: Uint
   return { size: Number(row.size), frontier: row.frontier };
 }
 
-/** Writes appended entries, the subtrees they complete and the new end of the log in one statement. */
-export async function writeAppend(
+export async function treeSize(db: Db): Promise<number> {
+  const row = await db.selectFrom("transparency_tree_state").select("size").executeTakeFirstOrThrow();
+  return Number(row.size);
+}
+
+/** Stores the subtrees new leaves completed and the tree's new size and edge, in one statement. */
+export async function writeTreeGrowth(
   db: Db,
-  append: {
-    entries: { index: number; kind: string; entry: Uint8Array; leafHash: Uint8Array; appendedAt: Date }[];
-    subtrees: { level: number; start: number; hash: Uint8Array }[];
-    size: number;
-    frontier: Uint8Array;
-  },
+  growth: { subtrees: { level: number; start: number; hash: Uint8Array }[]; size: number; frontier: Uint8Array },
 ): Promise<void> {
-  const withEnd = db.with("log_end", (qb) =>
-    qb
-      .updateTable("transparency_log_state")
-      .set({ size: append.size, frontier: append.frontier })
-      .where("singleton", "=", true)
-      .returning("size"),
-  );
-  const withSubtrees =
-    append.subtrees.length === 0
-      ? withEnd
-      : withEnd.with("log_subtrees", (qb) =>
-          qb.insertInto("transparency_log_subtrees").values(append.subtrees).returning("level"),
-        );
-  await withSubtrees
-    .insertInto("transparency_log_entries")
-    .values(
-      append.entries.map((e) => ({
-        index: e.index,
-        kind: e.kind,
-        entry: e.entry,
-        leaf_hash: e.leafHash,
-        appended_at: e.appendedAt,
-      })),
-    )
+  const update = db
+    .updateTable("transparency_tree_state")
+    .set({ size: growth.size, frontier: growth.frontier })
+    .where("singleton", "=", true);
+  if (growth.subtrees.length === 0) {
+    await update.execute();
+    return;
+  }
+  await db
+    .with("tree_end", () => update.returning("size"))
+    .insertInto("transparency_log_subtrees")
+    .values(growth.subtrees)
     .execute();
+}
+
+export async function listLeafHashes(db: Db, from: number, to: number): Promise<Uint8Array[]> {
+  const rows = await db
+    .selectFrom("transparency_log_entries")
+    .select("leaf_hash")
+    .where("index", ">=", String(from))
+    .where("index", "<", String(to))
+    .orderBy("index")
+    .execute();
+  return rows.map((row) => row.leaf_hash);
 }
 
 export async function logSize(db: Db): Promise<number> {
@@ -60,7 +82,7 @@ export async function logSize(db: Db): Promise<number> {
 }
 
 /**
- * The log's size, the leaf hashes in the given index ranges and the given stored subtrees, in one
+ * The log's size, the stored tree's, the leaf hashes in the given index ranges and the given stored subtrees, in one
  * statement of fixed text (the wanted rows are array parameters, so it is planned the same way
  * every time).
  */
@@ -68,9 +90,11 @@ export async function readTreeHashes(
   db: Db,
   leafRanges: [number, number][],
   subtrees: { level: number; start: number }[],
-): Promise<{ size: number; hashes: { level: number; start: number; hash: Uint8Array }[] }> {
+): Promise<{ size: number; treeSize: number; hashes: { level: number; start: number; hash: Uint8Array }[] }> {
   const { rows } = await sql<{ level: number; start: string; hash: Uint8Array | null }>`
     SELECT -1::smallint AS level, size AS start, NULL::bytea AS hash FROM transparency_log_state
+    UNION ALL
+    SELECT -2::smallint, size, NULL::bytea FROM transparency_tree_state
     UNION ALL
     SELECT 0::smallint, e.index, e.leaf_hash
     FROM unnest(${leafRanges.map(([from]) => String(from))}::bigint[], ${leafRanges.map(([, to]) => String(to))}::bigint[])
@@ -82,12 +106,14 @@ export async function readTreeHashes(
       AS wanted (level, start)
     JOIN transparency_log_subtrees s ON s.level = wanted.level AND s.start = wanted.start`.execute(db);
   let size = 0;
+  let treeSize = 0;
   const hashes: { level: number; start: number; hash: Uint8Array }[] = [];
   for (const row of rows) {
-    if (row.hash === null) size = Number(row.start);
-    else hashes.push({ level: Number(row.level), start: Number(row.start), hash: row.hash });
+    if (row.hash !== null) hashes.push({ level: Number(row.level), start: Number(row.start), hash: row.hash });
+    else if (Number(row.level) === -1) size = Number(row.start);
+    else treeSize = Number(row.start);
   }
-  return { size, hashes };
+  return { size, treeSize, hashes };
 }
 
 export async function findSubtreeHash(db: Db, level: number, start: number): Promise<Uint8Array | undefined> {

@@ -8,8 +8,14 @@ type BigIntColumn = ColumnType<string, number | bigint, number | bigint>;
 export interface TransparencyLogStateTable {
   singleton: boolean;
   size: BigIntColumn;
-  /** The tree's right edge: the hashes of the complete subtrees `size` splits into, largest first. */
-  frontier: Uint8Array | null;
+}
+
+/** One row: how many entries the stored tree covers, and its right edge. Locked while the tree grows. */
+export interface TransparencyTreeStateTable {
+  singleton: boolean;
+  size: BigIntColumn;
+  /** The hashes of the complete subtrees `size` splits into, largest first, concatenated. */
+  frontier: Uint8Array;
 }
 
 /** An entry: its canonical JSON (RFC 8785) and leaf hash. Never updated or deleted. */
@@ -57,6 +63,7 @@ export interface TransparencyCommitmentSaltsTable {
 
 export interface TransparencyTables {
   transparency_log_state: TransparencyLogStateTable;
+  transparency_tree_state: TransparencyTreeStateTable;
   transparency_log_entries: TransparencyLogEntriesTable;
   transparency_log_subtrees: TransparencyLogSubtreesTable;
   transparency_log_checkpoints: TransparencyLogCheckpointsTable;

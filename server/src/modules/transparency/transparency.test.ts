@@ -10,7 +10,8 @@ import {
   verifyInclusion,
 } from "../../platform/transparency/merkle.ts";
 import { appendToLog, commitTo, eraseSubject } from "./index.ts";
-import { listEntries, logSize } from "./transparency.repository.ts";
+import { listEntries, logSize, treeSize } from "./transparency.repository.ts";
+import { integrateLog } from "./use-cases/integrate.ts";
 import { proveConsistency, proveInclusion } from "./use-cases/proofs.ts";
 import { completeSubtrees, storedRoot } from "./use-cases/stored-tree.ts";
 
@@ -56,6 +57,7 @@ describe("transparency log: appending", () => {
     expect(Buffer.from(first?.leaf_hash as Uint8Array)).toEqual(Buffer.from(leafHash(first?.entry as Uint8Array)));
 
     const leaves = await allLeafHashes();
+    await integrateLog(handle.db);
     for (let size = 0; size <= total; size++) {
       expect(Buffer.from(await storedRoot(handle.db, size)).toString("hex"), `size ${size}`).toBe(
         Buffer.from(rootOf(leaves.slice(0, size))).toString("hex"),
@@ -88,6 +90,7 @@ describe("transparency log: appending", () => {
     expect(rows.map((row) => Number(row.index))).toEqual(Array.from({ length: 36 }, (_, i) => before + i));
     expect(rows.some((row) => row.kind === "test.rolled-back")).toBe(false);
     const leaves = await allLeafHashes();
+    await integrateLog(handle.db);
     expect(Buffer.from(await storedRoot(handle.db, leaves.length))).toEqual(Buffer.from(rootOf(leaves)));
   });
 });
@@ -142,12 +145,16 @@ describe("transparency log: the stored tree past 64 leaves", () => {
     }
   }
 
-  it("stores subtrees of 64 leaves and more, once each, and keeps the right edge with the size, even after the edge is lost", async () => {
+  it("builds the tree after the appends, in order, storing subtrees of 64 leaves and more once each, even after its edge is lost", async () => {
+    const appendedBefore = await logSize(handle.db);
     await appendBatches([1, 63, 150, 5, 64, 200]);
-    await sql`UPDATE transparency_log_state SET frontier = NULL`.execute(handle.db);
+    expect(await treeSize(handle.db)).toBeLessThan(await logSize(handle.db));
+    expect(await integrateLog(handle.db)).toBe(appendedBefore + 483);
     await appendBatches([77]);
-    await sql`UPDATE transparency_log_state SET frontier = decode('00', 'hex')`.execute(handle.db);
+    await sql`UPDATE transparency_tree_state SET frontier = decode('00', 'hex')`.execute(handle.db);
+    await integrateLog(handle.db);
     await appendBatches([129, 3]);
+    await Promise.all([integrateLog(handle.db), integrateLog(handle.db)]);
 
     const size = await logSize(handle.db);
     const tree = new MemoryTree(await allLeafHashes());
@@ -161,7 +168,11 @@ describe("transparency log: the stored tree past 64 leaves", () => {
         Buffer.from((await tree.subtree(Number(row.start), row.level)) as Uint8Array),
       );
     }
-    const state = await handle.db.selectFrom("transparency_log_state").select("frontier").executeTakeFirstOrThrow();
+    const state = await handle.db
+      .selectFrom("transparency_tree_state")
+      .select(["size", "frontier"])
+      .executeTakeFirstOrThrow();
+    expect(Number(state.size)).toBe(size);
     const edge = await Promise.all(
       completeSubtrees(size).map(({ level, start }) =>
         level === 0 ? tree.leaf(start) : (tree.subtree(start, level) as Promise<Uint8Array>),

@@ -127,7 +127,10 @@ export function wrapPglite(pglite: PGlite, created = false): DatabaseHandle & { 
     created,
     async listen(channel, onMessage) {
       const unlisten = await pglite.listen(requireChannelName(channel), onMessage);
-      return () => unlisten();
+      // Closing the database ends every listener; unlistening after that would throw.
+      return async () => {
+        if (!pglite.closed) await unlisten();
+      };
     },
     async close() {
       await db.destroy();

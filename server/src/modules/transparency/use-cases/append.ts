@@ -2,8 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import canonicalize from "canonicalize";
 import type { Db } from "../../../platform/db/database.ts";
 import { leafHash } from "../../../platform/transparency/merkle.ts";
-import { deleteSaltsOf, insertSalt, listSaltsOf, lockLogEnd, writeAppend } from "../transparency.repository.ts";
-import { decodeFrontier, encodeFrontier, extendFrontier, storedFrontier } from "./stored-tree.ts";
+import { appendEntries, deleteSaltsOf, insertSalt, listSaltsOf } from "../transparency.repository.ts";
 
 type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
@@ -19,32 +18,19 @@ export interface AppendedEntry {
 }
 
 /**
- * Appends events to the log inside the caller's transaction: they get the next indexes (no gaps:
- * the size row stays locked until the caller commits, and a rollback takes the entries with it),
- * their canonical JSON (RFC 8785) is stored with its leaf hash, and the subtrees they complete are
- * hashed once, from the tree's right edge kept with the size.
+ * Appends events to the log inside the caller's transaction, in one statement: they get the next
+ * indexes (no gaps: the size row stays locked until the caller commits, and a rollback takes the
+ * entries with it) and are stored as canonical JSON (RFC 8785) with their leaf hashes. The tree
+ * over them is built later, in order (integrate.ts).
  */
 export async function appendToLog(trx: Db, events: LogEvent[], now: Date): Promise<AppendedEntry[]> {
   if (events.length === 0) return [];
-  const end = await lockLogEnd(trx);
-  const first = end.size;
-  const entries = events.map((event, offset) => {
+  const entries = events.map((event) => {
     const entry = new TextEncoder().encode(canonicalize({ ...event, at: now.toISOString() }));
-    return { index: first + offset, kind: event.kind, entry, leafHash: leafHash(entry), appendedAt: now };
+    return { kind: event.kind, entry, leafHash: leafHash(entry), appendedAt: now };
   });
-  const frontier = decodeFrontier(end.frontier, first) ?? (await storedFrontier(trx, first));
-  const extended = extendFrontier(
-    frontier,
-    first,
-    entries.map((e) => e.leafHash),
-  );
-  await writeAppend(trx, {
-    entries,
-    subtrees: extended.stored,
-    size: first + entries.length,
-    frontier: encodeFrontier(extended.frontier),
-  });
-  return entries.map(({ index, leafHash: hash }) => ({ index, leafHash: hash }));
+  const first = await appendEntries(trx, entries);
+  return entries.map(({ leafHash: hash }, offset) => ({ index: first + offset, leafHash: hash }));
 }
 
 /**

@@ -5,6 +5,7 @@ import { encodeBase64 } from "../../../platform/transparency/base64.ts";
 import { parseCheckpoint } from "../../../platform/transparency/checkpoint.ts";
 import { inclusionProof } from "../../../platform/transparency/merkle.ts";
 import { findCheckpointCovering, listEntries } from "../transparency.repository.ts";
+import { integrateLog } from "./integrate.ts";
 import { withStoredTree } from "./stored-tree.ts";
 
 /**
@@ -23,7 +24,10 @@ export async function proofBundle(db: Db, index: number): Promise<ProofBundle> {
     throw new AppError("conflict", "No signed checkpoint covers this entry yet; try again in a minute.");
   }
   const treeSize = Number(checkpoint.size);
-  const proof = await withStoredTree(db, (hashes) => inclusionProof(index, treeSize, hashes));
+  const proof = await withStoredTree(db, (hashes) => inclusionProof(index, treeSize, hashes), {
+    covers: treeSize,
+    grow: () => integrateLog(db),
+  });
   return {
     origin: parseCheckpoint(checkpoint.note.slice(0, checkpoint.note.indexOf("\n\n") + 1)).origin,
     index,

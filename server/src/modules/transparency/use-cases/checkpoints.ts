@@ -12,6 +12,7 @@ import {
   logSize,
   retireActiveKey,
 } from "../transparency.repository.ts";
+import { integrateLog } from "./integrate.ts";
 import { storedRoot, withStoredTree } from "./stored-tree.ts";
 
 /** Raised instead of signing when the stored tree does not extend the last signed checkpoint. */
@@ -69,9 +70,10 @@ export async function signNewCheckpoint(
     throw new InconsistentLogError(`The log holds ${size} entries but a checkpoint of ${latestSize} was signed.`);
   }
   await checkNewLeaves(db, latestSize, size);
+  if ((await integrateLog(db)) < size) throw new InconsistentLogError(`The tree does not cover the ${size} entries.`);
   const root = await storedRoot(db, size);
   if (latest) {
-    const proof = await withStoredTree(db, (hashes) => consistencyProof(latestSize, size, hashes));
+    const proof = await withStoredTree(db, (hashes) => consistencyProof(latestSize, size, hashes), { covers: size });
     if (!verifyConsistency(latestSize, size, latest.root, root, proof)) {
       throw new InconsistentLogError(
         `The stored tree of ${size} entries does not extend the checkpoint of ${latestSize}; nothing was signed.`,

@@ -1,6 +1,7 @@
 import type { Db } from "../../../platform/db/database.ts";
 import { AppError } from "../../../platform/http/app-error.ts";
 import { consistencyProof, inclusionProof, rootAt } from "../../../platform/transparency/merkle.ts";
+import { integrateLog } from "./integrate.ts";
 import { withStoredTree } from "./stored-tree.ts";
 
 function requireSize(size: number, treeSize: number): void {
@@ -26,7 +27,7 @@ export async function proveInclusion(db: Db, index: number, treeSize: number) {
       root: await rootAt(treeSize, hashes),
       proof: await inclusionProof(index, treeSize, hashes),
     }),
-    (size) => requireSize(size, treeSize),
+    { covers: treeSize, grow: () => integrateLog(db), check: (size) => requireSize(size, treeSize) },
   );
 }
 
@@ -46,6 +47,6 @@ export async function proveConsistency(db: Db, oldSize: number, newSize: number)
       newRoot: await rootAt(newSize, hashes),
       proof: await consistencyProof(oldSize, newSize, hashes),
     }),
-    (size) => requireSize(size, newSize),
+    { covers: newSize, grow: () => integrateLog(db), check: (size) => requireSize(size, newSize) },
   );
 }

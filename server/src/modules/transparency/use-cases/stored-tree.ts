@@ -23,17 +23,26 @@ interface HashWants {
 
 const PLACEHOLDER = new Uint8Array(HASH_SIZE);
 
+export interface TreeReadOptions {
+  /** The largest tree size the computation reads from. */
+  covers: number;
+  /** Grows the stored tree when it covers less (integrate.ts); without it, a shorter tree is an error. */
+  grow?: () => Promise<unknown>;
+  /** Sees the log's size, read with the hashes, before the computation. */
+  check?: (logSize: number) => void;
+}
+
 /**
  * Runs `compute` (a root, a proof, any computation over the tree's hashes) with the stored tree:
- * a first pass with placeholder hashes learns which rows it needs, they are read in one statement,
- * and a second pass computes from them. The shapes of roots and proofs depend on sizes and
- * indexes only, never on hash values, so both passes ask for the same hashes. `check` sees the
- * log's size, read with them, before the second pass.
+ * a first pass with placeholder hashes learns which rows it needs, they are read in one statement
+ * (with the sizes of the log and of the stored tree), and a second pass computes from them. The
+ * shapes of roots and proofs depend on sizes and indexes only, never on hash values, so both
+ * passes ask for the same hashes.
  */
 export async function withStoredTree<T>(
   db: Db,
   compute: (hashes: TreeHashes) => Promise<T>,
-  check: (logSize: number) => void = () => {},
+  options: TreeReadOptions,
 ): Promise<T> {
   const wants: HashWants = { leafRanges: [], subtrees: [] };
   await compute({
@@ -47,11 +56,17 @@ export async function withStoredTree<T>(
       return PLACEHOLDER;
     },
   });
-  const { size, hashes } = await readTreeHashes(db, mergeRanges(wants.leafRanges), wants.subtrees);
-  check(size);
-  const stored = new Map(hashes.map((row) => [`${row.level}:${row.start}`, row.hash]));
+  const read = () => readTreeHashes(db, mergeRanges(wants.leafRanges), wants.subtrees);
+  let stored = await read();
+  options.check?.(stored.size);
+  if (stored.treeSize < options.covers) {
+    if (!options.grow) throw new Error(`The stored tree covers ${stored.treeSize} entries, not ${options.covers}.`);
+    await options.grow();
+    stored = await read();
+  }
+  const byKey = new Map(stored.hashes.map((row) => [`${row.level}:${row.start}`, row.hash]));
   const find = (level: number, start: number) => {
-    const hash = stored.get(`${level}:${start}`);
+    const hash = byKey.get(`${level}:${start}`);
     if (!hash) throw new Error(`The log has no hash for ${2 ** level} leaves from ${start}.`);
     return hash;
   };
@@ -74,9 +89,9 @@ function mergeRanges(ranges: [number, number][]): [number, number][] {
   return merged;
 }
 
-/** The root of the first `size` entries, from O(log size) stored hashes read at once. */
-export function storedRoot(db: Db, size: number): Promise<Uint8Array> {
-  return withStoredTree(db, (hashes) => rootAt(size, hashes));
+/** The root of the first `size` entries (the stored tree must cover them), from O(log size) hashes read at once. */
+export function storedRoot(db: Db, size: number, grow?: () => Promise<unknown>): Promise<Uint8Array> {
+  return withStoredTree(db, (hashes) => rootAt(size, hashes), { covers: size, ...(grow ? { grow } : {}) });
 }
 
 /**
@@ -97,12 +112,15 @@ export function completeSubtrees(size: number): { level: number; start: number }
 
 /** The right edge of the stored tree of `size` leaves: its complete subtrees' hashes, largest first. */
 export function storedFrontier(db: Db, size: number): Promise<Uint8Array[]> {
-  return withStoredTree(db, (hashes) =>
-    Promise.all(
-      completeSubtrees(size).map(({ level, start }) =>
-        level === 0 ? hashes.leaf(start) : (hashes.subtree?.(start, level) as Promise<Uint8Array>),
+  return withStoredTree(
+    db,
+    (hashes) =>
+      Promise.all(
+        completeSubtrees(size).map(({ level, start }) =>
+          level === 0 ? hashes.leaf(start) : (hashes.subtree?.(start, level) as Promise<Uint8Array>),
+        ),
       ),
-    ),
+    { covers: size },
   );
 }
 
