@@ -88,6 +88,7 @@ const POLICY: Record<string, Caller[]> = {
   "GET /api/v1/organizations/:orgId/consent/strike": ["officer", "admin"],
   "PUT /api/v1/organizations/:orgId/consent/strike": ["officer", "admin"],
   "POST /api/v1/consent/check": ["api_key"],
+  "POST /api/v1/consent/fingerprints": SIGNED_IN,
 };
 
 const REFUSALS = new Set(["unauthenticated", "forbidden", "totp_enrollment_required", "csrf_failed"]);

@@ -202,6 +202,53 @@ describe("consent: request, refusal under the agreement, grant, check, withdrawa
   });
 });
 
+describe("consent: works found by their content", () => {
+  it("fingerprints an uploaded text, registers it, and finds a reformatted copy by fingerprint", async () => {
+    const words = Array.from({ length: 400 }, (_, i) => `word${i % 97} line${i % 13}`).join(" ");
+    const upload = (text: string, kind = "text") =>
+      t.app.inject({
+        method: "POST",
+        url: `/api/v1/consent/fingerprints?kind=${kind}`,
+        headers: { ...member.headers, "content-type": "application/octet-stream" },
+        payload: Buffer.from(text, "utf8"),
+      });
+    const original = await upload(words);
+    expect(original.statusCode, original.body).toBe(200);
+    const prints = original.json<{ sha256: string; fingerprint: string; method: string }>();
+    expect(prints).toMatchObject({ method: "simhash-text-v1", fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    const registered = await post(`/api/v1/organizations/${orgs.organizationId}/consent/assets`, member.headers, {
+      kind: "work",
+      workKind: "text",
+      title: "Word study",
+      sha256: prints.sha256,
+      fingerprint: prints.fingerprint,
+      permittedUses: ["inference"],
+    });
+    expect(registered.statusCode, registered.body).toBe(201);
+    const copy = (await upload(words.toUpperCase().replaceAll(" line", "\nLine"))).json<{
+      sha256: string;
+      fingerprint: string;
+    }>();
+    expect(copy.sha256).not.toBe(prints.sha256);
+    const [answer] = (
+      await check([
+        {
+          asset: { fingerprint: copy.fingerprint },
+          useType: "inference",
+          generative: false,
+          territory: "FR",
+          date: "2027-01-01",
+        },
+      ])
+    ).json<{ answers: CheckAnswer[] }>().answers;
+    expect(answer).toMatchObject({ permitted: true, reason: "policy", assetId: registered.json<{ id: string }>().id });
+
+    const notAPicture = await upload("just words", "image");
+    expect(notAPicture.statusCode).toBe(400);
+    expect(notAPicture.json().error.message).toMatch(/JPEG, PNG or WebP/);
+  });
+});
+
 describe("consent: bad input and the wrong caller change nothing", () => {
   it("refuses malformed identifiers with the field named, and registers nothing", async () => {
     const url = `/api/v1/organizations/${orgs.organizationId}/consent/assets`;

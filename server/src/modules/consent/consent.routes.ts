@@ -9,12 +9,14 @@ import {
   consentRequestInputSchema,
   consentRequestSchema,
   MAX_CHECK_ITEMS,
+  WORK_KINDS,
 } from "../../../../common/consent.ts";
 import { logReferenceSchema } from "../../../../common/transparency.ts";
 import { errorResponses } from "../../platform/http/error-schema.ts";
 import type { ConsentContext } from "./consent.context.ts";
 import { listMyAssets, registerAsset } from "./use-cases/assets.ts";
 import { checkPermissions } from "./use-cases/check.ts";
+import { fingerprintFile } from "./use-cases/fingerprints.ts";
 import { answerRequest, listInbox, listSentRequests, requestConsent, revokeGrant } from "./use-cases/requests.ts";
 import { setUnionStrike, strikeStatus } from "./use-cases/strike.ts";
 
@@ -28,10 +30,41 @@ const orgParams = z.object({ orgId: z.uuid() });
 const requestParams = z.object({ requestId: z.uuid() });
 const NO_STORE = { "cache-control": "no-store" };
 const tags = ["AI consent"];
+const MAX_WORK_FILE_BYTES = 25 * 1024 * 1024;
+const fingerprintsSchema = z.object({
+  sha256: z.string(),
+  fingerprint: z.string().nullable(),
+  method: z.enum(["simhash-text-v1", "dhash-image-v1"]).nullable(),
+});
 /** 10,000 check items of a few hundred bytes each. */
 const CHECK_BODY_LIMIT = 8 * 1024 * 1024;
 
 export const consentRoutes: FastifyPluginAsyncZod<{ context: ConsentContext }> = async (app, { context }) => {
+  app.addContentTypeParser(
+    "application/octet-stream",
+    { parseAs: "buffer", bodyLimit: MAX_WORK_FILE_BYTES },
+    (_request, body, done) => done(null, body),
+  );
+
+  app.post(
+    "/consent/fingerprints",
+    {
+      bodyLimit: MAX_WORK_FILE_BYTES,
+      config: { access: SIGNED_IN },
+      schema: {
+        tags,
+        summary: "SHA-256 and near-duplicate fingerprint of a work's file (the file is not kept)",
+        description:
+          "Send the file itself as `application/octet-stream`. Texts (UTF-8) get a 64-bit SimHash, pictures (JPEG, PNG, " +
+          "WebP) a 64-bit difference hash; sound and video SHA-256 only. See decision 0009.",
+        querystring: z.object({ kind: z.enum(WORK_KINDS) }),
+        body: z.instanceof(Buffer),
+        response: { 200: fingerprintsSchema, ...errorResponses(400, 401, 413, 415) },
+      },
+    },
+    async (request) => fingerprintFile(request.actor, request.body, request.query.kind),
+  );
+
   app.post(
     "/organizations/:orgId/consent/assets",
     {
