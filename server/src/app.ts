@@ -18,7 +18,7 @@ import { sql } from "kysely";
 import { z } from "zod";
 import { registerAgreements } from "./modules/agreements/index.ts";
 import { registerConsent } from "./modules/consent/index.ts";
-import { identityPlugin } from "./modules/identity/index.ts";
+import { ApiKeyCache, identityPlugin } from "./modules/identity/index.ts";
 import { registerReports } from "./modules/reports/index.ts";
 import { registerTransparency } from "./modules/transparency/index.ts";
 import type { RouteAccess } from "./platform/auth/actor.ts";
@@ -105,12 +105,14 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     secretBox: deps.secretBox,
     sessionHours: config.sessionHours,
     now: deps.now ?? (() => new Date()),
+    apiKeys: new ApiKeyCache(),
   };
   await app.register(identityPlugin, {
     context: identityContext,
     secureCookies: config.secureCookies,
     signInLimitPerMinute: config.signInLimitPerMinute,
     publicOrigin: config.publicOrigin,
+    listen: deps.listen,
   });
 
   await registerAgreements(app, { db: deps.db, now: identityContext.now });

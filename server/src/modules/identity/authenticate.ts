@@ -6,6 +6,7 @@ import { DecryptionError } from "../../platform/crypto/envelope.ts";
 import { openForSession } from "../../platform/crypto/session-keys.ts";
 import { constantTimeEqual, sha256Hex } from "../../platform/crypto/tokens.ts";
 import { AppError, notFound } from "../../platform/http/app-error.ts";
+import type { ApiKeyRecord } from "./api-key-cache.ts";
 import type { IdentityContext } from "./identity.context.ts";
 import { deleteSession, findApiKeyByPrefix, findSession } from "./identity.repository.ts";
 import { API_KEY_PATTERN } from "./use-cases/manage-api-keys.ts";
@@ -66,11 +67,26 @@ export async function resolveActor(
 
 async function resolveApiKey(context: IdentityContext, authorization: string): Promise<Actor> {
   const match = API_KEY_PATTERN.exec(authorization.replace(/^Bearer\s+/i, ""));
-  const row = match?.[1] ? await findApiKeyByPrefix(context.db, match[1]) : undefined;
-  if (!match?.[2] || !row || row.revoked_at || !constantTimeEqual(row.secret_hash, sha256Hex(match[2]))) {
+  const record = match?.[1] ? await findApiKey(context, match[1]) : undefined;
+  if (!match?.[2] || !record || record.revoked || !constantTimeEqual(record.secretHash, sha256Hex(match[2]))) {
     throw new AppError("unauthenticated", "The API key is not valid.");
   }
-  return { kind: "api_key", apiKeyId: row.id, organizationId: row.organization_id };
+  return { kind: "api_key", apiKeyId: record.id, organizationId: record.organizationId };
+}
+
+async function findApiKey(context: IdentityContext, prefix: string): Promise<ApiKeyRecord | undefined> {
+  const cached = context.apiKeys?.get(prefix);
+  if (cached) return cached;
+  const row = await findApiKeyByPrefix(context.db, prefix);
+  if (!row) return undefined;
+  const record = {
+    id: row.id,
+    organizationId: row.organization_id,
+    secretHash: row.secret_hash,
+    revoked: row.revoked_at !== null,
+  };
+  context.apiKeys?.remember(prefix, record);
+  return record;
 }
 
 /**

@@ -1,8 +1,11 @@
 import fp from "fastify-plugin";
+import type { DatabaseHandle } from "../../platform/db/database.ts";
+import { API_KEY_CHANNEL } from "./api-key-cache.ts";
 import { checkCsrf, checkFormCsrf, enforceAccess, resolveActor } from "./authenticate.ts";
 import type { IdentityContext } from "./identity.context.ts";
 import { identityRoutes } from "./identity.routes.ts";
 
+export { ApiKeyCache } from "./api-key-cache.ts";
 export type { IdentityContext } from "./identity.context.ts";
 export { findUserByEmail } from "./identity.repository.ts";
 export type { IdentityTables } from "./identity.tables.ts";
@@ -25,6 +28,8 @@ export {
 
 export interface IdentityPluginOptions {
   context: IdentityContext;
+  /** NOTIFY from every instance: revoked API keys are forgotten everywhere. */
+  listen?: DatabaseHandle["listen"];
   secureCookies: boolean;
   signInLimitPerMinute: number;
   /** When set (behind a proxy), the only Origin accepted on state-changing requests. */
@@ -52,6 +57,14 @@ export const identityPlugin = fp<IdentityPluginOptions>(
     app.addHook("preValidation", async (request) => {
       if (request.requiresFormCsrf) checkFormCsrf(request);
     });
+    const { apiKeys } = options.context;
+    if (options.listen && apiKeys) {
+      const stop = await options.listen(API_KEY_CHANNEL, (prefix) => {
+        if (prefix === "*") apiKeys.clear();
+        else apiKeys.forget(prefix);
+      });
+      app.addHook("onClose", async () => stop());
+    }
     await app.register(identityRoutes, { prefix: "/api/v1", ...options });
   },
   { name: "identity" },

@@ -1,8 +1,10 @@
+import { sql } from "kysely";
 import type { ApiKey } from "../../../../../common/identity.ts";
 import type { Actor } from "../../../platform/auth/actor.ts";
 import { randomToken, sha256Hex } from "../../../platform/crypto/tokens.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { notFound } from "../../../platform/http/app-error.ts";
+import { API_KEY_CHANNEL } from "../api-key-cache.ts";
 import type { IdentityContext } from "../identity.context.ts";
 import { listApiKeys as selectApiKeys } from "../identity.repository.ts";
 import { authorizeManageApiKeys } from "../policies.ts";
@@ -53,12 +55,15 @@ export async function revokeApiKey(
   apiKeyId: string,
 ): Promise<void> {
   authorizeManageApiKeys(actor, organizationId);
-  const result = await context.db
+  const revoked = await context.db
     .updateTable("api_keys")
     .set({ revoked_at: context.now() })
     .where("id", "=", apiKeyId)
     .where("organization_id", "=", organizationId)
     .where("revoked_at", "is", null)
+    .returning("prefix")
     .executeTakeFirst();
-  if (result.numUpdatedRows === 0n) throw notFound("API key");
+  if (!revoked) throw notFound("API key");
+  context.apiKeys?.forget(revoked.prefix);
+  await sql`SELECT pg_notify(${API_KEY_CHANNEL}, ${revoked.prefix})`.execute(context.db);
 }
