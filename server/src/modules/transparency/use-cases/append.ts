@@ -27,9 +27,9 @@ export async function appendToLog(trx: Db, events: LogEvent[], now: Date): Promi
   if (events.length === 0) return [];
   const entries = events.map((event) => {
     const entry = new TextEncoder().encode(canonicalize({ ...event, at: now.toISOString() }));
-    return { kind: event.kind, entry, leafHash: leafHash(entry), appendedAt: now };
+    return { kind: event.kind, entry, leafHash: leafHash(entry) };
   });
-  const first = await appendEntries(trx, entries);
+  const first = await appendEntries(trx, entries, now);
   return entries.map(({ leafHash: hash }, offset) => ({ index: first + offset, leafHash: hash }));
 }
 
