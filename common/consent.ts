@@ -283,3 +283,77 @@ export function isWithinScope(inner: Scope, outer: Scope): boolean {
     inner.to <= outer.to
   );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Consent records (ISO/IEC TS 27560, field names as mapped by the W3C DPV guide) and receipts
+// (Kantara Consent Receipt v1.1)
+// ---------------------------------------------------------------------------------------------
+
+export const consentRecordSchema = z.object({
+  schema_version: z.literal("ISO/IEC TS 27560:2023"),
+  record_id: z.uuid(),
+  /** Whose consent: the member, named only to the member; the requester sees the asset. */
+  pii_principal_id: z.string(),
+  processing: z.object({
+    purposes: z.array(z.string()),
+    purpose_type: z.literal("dpv:ServiceProvision"),
+    lawful_basis: z.literal("dpv:Consent"),
+    pii_information: z.array(z.string()),
+    pii_controllers: z.array(z.string()),
+    processing_locations: z.array(z.string()),
+    geographic_restrictions: z.array(z.string()),
+    retention_period: z.string(),
+    jurisdiction: z.array(z.string()),
+    withdrawal_method: z.string(),
+    privacy_notice: z.string(),
+    language: z.string(),
+    storage_locations: z.array(z.string()),
+    recipient_third_parties: z.array(z.string()),
+    service: z.string(),
+    terms: termsSchema,
+  }),
+  events: z.array(
+    z.object({
+      event_time: z.iso.datetime(),
+      validity_duration: z.string().nullable(),
+      entity_id: z.string(),
+      event_type: z.string(),
+      event_state: consentStatusSchema,
+      log: logReferenceSchema.nullable(),
+    }),
+  ),
+});
+export type ConsentRecord = z.infer<typeof consentRecordSchema>;
+
+export const consentReceiptSchema = z.object({
+  version: z.literal("KI-CR-v1.1.0"),
+  jurisdiction: z.string(),
+  consentTimestamp: z.number().int(),
+  collectionMethod: z.string(),
+  consentReceiptID: z.uuid(),
+  language: z.string(),
+  piiPrincipalId: z.string(),
+  piiControllers: z.array(
+    z.object({ piiController: z.string(), onBehalf: z.boolean(), contact: z.string(), piiControllerUrl: z.string() }),
+  ),
+  policyUrl: z.string(),
+  services: z.array(
+    z.object({
+      service: z.string(),
+      purposes: z.array(
+        z.object({
+          purpose: z.string(),
+          purposeCategory: z.array(z.string()),
+          consentType: z.literal("EXPLICIT"),
+          piiCategory: z.array(z.string()),
+          primaryPurpose: z.boolean(),
+          termination: z.string(),
+          thirdPartyDisclosure: z.boolean(),
+        }),
+      ),
+    }),
+  ),
+  sensitive: z.boolean(),
+  spiCat: z.array(z.string()),
+});
+export type ConsentReceipt = z.infer<typeof consentReceiptSchema>;

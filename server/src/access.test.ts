@@ -89,6 +89,7 @@ const POLICY: Record<string, Caller[]> = {
   "PUT /api/v1/organizations/:orgId/consent/strike": ["officer", "admin"],
   "POST /api/v1/consent/check": ["api_key"],
   "POST /api/v1/consent/fingerprints": SIGNED_IN,
+  "GET /api/v1/consent/requests/:requestId/record": SIGNED_IN,
 };
 
 const REFUSALS = new Set(["unauthenticated", "forbidden", "totp_enrollment_required", "csrf_failed"]);

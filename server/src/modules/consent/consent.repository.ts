@@ -322,3 +322,14 @@ export type ConsentChange = { kind: "asset" | "grant"; id: string } | { kind: "s
 export async function notifyChange(db: Db, change: ConsentChange): Promise<void> {
   await sql`SELECT pg_notify(${CONSENT_CHANNEL}, ${JSON.stringify(change)})`.execute(db);
 }
+
+export function listEvents(db: Db, requestId: string) {
+  return db
+    .selectFrom("consent_events")
+    .select(["kind", "status", "at", "log_index"])
+    .where("request_id", "=", requestId)
+    // Events in one instant keep the log's order.
+    .orderBy("at")
+    .orderBy("log_index")
+    .execute();
+}

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CheckAnswer, ConsentRequest, ConsentRequestInput } from "../../../../common/consent.ts";
+import type {
+  CheckAnswer,
+  ConsentReceipt,
+  ConsentRecord,
+  ConsentRequest,
+  ConsentRequestInput,
+} from "../../../../common/consent.ts";
 import {
   addSignedInPerson,
   buildTestApp,
@@ -151,6 +157,37 @@ describe("consent: request, refusal under the agreement, grant, check, withdrawa
       kind: "consent.given",
       status: "ConsentGiven",
     });
+
+    const recordUrl = `/api/v1/consent/requests/${pending?.id}/record?proof=bundle`;
+    const mine = await t.app.inject({ method: "GET", url: recordUrl, headers: member.headers });
+    expect(mine.statusCode, mine.body).toBe(200);
+    const { record, receipt } = mine.json<{ record: ConsentRecord; receipt: ConsentReceipt }>();
+    expect(record).toMatchObject({
+      schema_version: "ISO/IEC TS 27560:2023",
+      record_id: grant?.id,
+      pii_principal_id: `urn:guildhall:member:${orgs.people.member.userId}`,
+      processing: { pii_controllers: ["Harbour Studio"], lawful_basis: "dpv:Consent", service: "Harbour Lights" },
+    });
+    expect(record.events.map((e) => [e.event_type, e.event_state])).toEqual([
+      ["requested", "ConsentRequested"],
+      ["grant", "ConsentGiven"],
+    ]);
+    const given = record.events[1]?.log;
+    expect(given?.index).toBe(grant?.log?.index);
+    await expect(checkProofBundle(JSON.stringify(given?.proof), verifierKey)).resolves.toMatchObject({
+      index: given?.index,
+    });
+    expect(receipt).toMatchObject({
+      version: "KI-CR-v1.1.0",
+      consentReceiptID: grant?.id,
+      sensitive: true,
+      spiCat: ["biometric"],
+    });
+    const theirs = await t.app.inject({ method: "GET", url: recordUrl, headers: producer.headers });
+    expect(theirs.json<{ record: ConsentRecord }>().record.pii_principal_id).toBe(`urn:guildhall:asset:${voice}`);
+    expect(theirs.body).not.toContain(orgs.people.member.userId);
+    const stranger = await signIn(t, orgs.people.developer);
+    expect((await t.app.inject({ method: "GET", url: recordUrl, headers: stranger.headers })).statusCode).toBe(404);
 
     const answers = (await check([checkItem(voice, "Harbour Lights"), checkItem(voice, "Another Film")])).json<{
       answers: CheckAnswer[];

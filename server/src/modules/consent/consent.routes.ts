@@ -6,17 +6,20 @@ import {
   checkAnswerSchema,
   checkRequestSchema,
   consentAnswerInputSchema,
+  consentReceiptSchema,
+  consentRecordSchema,
   consentRequestInputSchema,
   consentRequestSchema,
   MAX_CHECK_ITEMS,
   WORK_KINDS,
 } from "../../../../common/consent.ts";
-import { logReferenceSchema } from "../../../../common/transparency.ts";
+import { logReferenceSchema, proofQuerySchema } from "../../../../common/transparency.ts";
 import { errorResponses } from "../../platform/http/error-schema.ts";
 import type { ConsentContext } from "./consent.context.ts";
 import { listMyAssets, registerAsset } from "./use-cases/assets.ts";
 import { checkPermissions } from "./use-cases/check.ts";
 import { fingerprintFile } from "./use-cases/fingerprints.ts";
+import { consentRecord } from "./use-cases/records.ts";
 import { answerRequest, listInbox, listSentRequests, requestConsent, revokeGrant } from "./use-cases/requests.ts";
 import { setUnionStrike, strikeStatus } from "./use-cases/strike.ts";
 
@@ -171,6 +174,30 @@ export const consentRoutes: FastifyPluginAsyncZod<{ context: ConsentContext }> =
       },
     },
     async (request) => revokeGrant(context, request.actor, request.params.requestId),
+  );
+
+  app.get(
+    "/consent/requests/:requestId/record",
+    {
+      config: { access: SIGNED_IN },
+      schema: {
+        tags,
+        summary:
+          "The consent record (ISO/IEC TS 27560) and receipt (Kantara v1.1) of a request, for its member or requester",
+        description:
+          "`?proof=bundle` puts each event's transparency-log proof bundle in (null until a checkpoint covers it).",
+        params: requestParams,
+        querystring: proofQuerySchema,
+        response: {
+          200: z.object({ record: consentRecordSchema, receipt: consentReceiptSchema }),
+          ...errorResponses(400, 401, 403, 404),
+        },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .headers(NO_STORE)
+        .send(await consentRecord(context, request.actor, request.params.requestId, request.query.proof === "bundle")),
   );
 
   app.get(
