@@ -9,6 +9,8 @@ export interface HttpTarget {
   /** Must be a loopback URL (http://127.0.0.1:PORT/...). */
   url: string;
   headers?: Record<string, string>;
+  /** POST this JSON body instead of a GET; several are sent in turn by each connection. */
+  postJson?: string | string[];
   /** Checks the preflight response body; returns what is wrong, or undefined when it is right. */
   checkBody?: (body: unknown) => string | undefined;
   /** Extra lines for the report. */
@@ -23,7 +25,7 @@ export async function listenOnLoopback(app: FastifyInstance): Promise<string> {
 }
 
 /**
- * Measures GET throughput and latency of `target.url` with autocannon: a preflight request that
+ * Measures GET (or, with `postJson`, POST) throughput and latency of `target.url` with autocannon: a preflight request that
  * must answer 200 (anything else throws: error responses are never measured), an optional
  * warm-up, then a run of `settings.seconds`. Non-2xx responses and socket errors during the run
  * are reported as problems, which mark the measurement invalid.
@@ -35,7 +37,8 @@ export async function measureGet(context: MeasureContext, target: HttpTarget): P
 
   const options: autocannon.Options = {
     url: target.url,
-    headers: target.headers ?? {},
+    headers: requestHeaders(target),
+    ...postOptions(target),
     connections: settings.connections,
     pipelining: 1,
     timeout: 10,
@@ -76,7 +79,11 @@ export async function measureGet(context: MeasureContext, target: HttpTarget): P
 }
 
 async function preflight(target: HttpTarget): Promise<void> {
-  const response = await fetch(target.url, { headers: target.headers ?? {}, signal: AbortSignal.timeout(10_000) });
+  const response = await fetch(target.url, {
+    headers: requestHeaders(target),
+    ...(target.postJson === undefined ? {} : { method: "POST", body: [target.postJson].flat()[0] }),
+    signal: AbortSignal.timeout(10_000),
+  });
   const text = await response.text();
   if (response.status !== 200) {
     throw new Error(
@@ -92,6 +99,18 @@ async function preflight(target: HttpTarget): Promise<void> {
   const wrong = target.checkBody?.(body);
   if (wrong)
     throw new Error(`preflight: GET ${target.url} answered 200 with the wrong body (${wrong}): ${text.slice(0, 300)}`);
+}
+
+function postOptions(target: HttpTarget): Partial<autocannon.Options> {
+  if (target.postJson === undefined) return {};
+  if (typeof target.postJson === "string") return { method: "POST", body: target.postJson };
+  return { method: "POST", requests: target.postJson.map((body) => ({ method: "POST" as const, body })) };
+}
+
+function requestHeaders(target: HttpTarget): Record<string, string> {
+  return target.postJson === undefined
+    ? (target.headers ?? {})
+    : { "content-type": "application/json", ...(target.headers ?? {}) };
 }
 
 function describeStatusCodes(result: autocannon.Result): string {

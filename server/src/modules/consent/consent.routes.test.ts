@@ -310,6 +310,11 @@ describe("consent: bad input and the wrong caller change nothing", () => {
     const bad = await check([{ ...item, territory: "Narnia" }]);
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields[0].path).toContain("territory");
+    for (const asset of [{}, { assetId: item.asset.assetId, sha256: "ab".repeat(32) }, { isbn: "978" }]) {
+      const ambiguous = await check([{ ...item, asset }]);
+      expect(ambiguous.statusCode, JSON.stringify(asset)).toBe(400);
+      expect(ambiguous.json().error.fields[0].path).toContain("asset");
+    }
     expect((await check([item], `${apiKey.slice(0, -4)}AAAA`)).statusCode).toBe(401);
     const asMember = await t.app.inject({
       method: "POST",

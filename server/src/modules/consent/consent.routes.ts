@@ -236,6 +236,9 @@ export const consentRoutes: FastifyPluginAsyncZod<{ context: ConsentContext }> =
     "/consent/check",
     {
       bodyLimit: CHECK_BODY_LIMIT,
+      // The answers are built by the index from typed values; checking them again against the schema
+      // on the way out cost a third of the route's time (bench consent-check). The schema stays for the docs.
+      serializerCompiler: () => (data) => JSON.stringify(data),
       config: { access: API_KEY },
       schema: {
         tags,

@@ -114,18 +114,19 @@ export class DecisionIndex {
   /** The assets a reference names: none, one, or several (a URL or a near-duplicate can match more). */
   resolve(reference: AssetReference): IndexedAsset[] {
     const ids = new Set<string>();
-    if ("assetId" in reference) ids.add(reference.assetId);
-    else if ("sha256" in reference) for (const id of this.#byName.get(`sha256:${reference.sha256}`) ?? []) ids.add(id);
-    else if ("identifier" in reference) {
-      const normalized = normalizeIdentifier(reference.identifier.scheme, reference.identifier.value);
+    const { assetId, sha256, identifier, fingerprint } = reference;
+    if (assetId !== undefined) ids.add(assetId);
+    else if (sha256 !== undefined) for (const id of this.#byName.get(`sha256:${sha256}`) ?? []) ids.add(id);
+    else if (identifier !== undefined) {
+      const normalized = normalizeIdentifier(identifier.scheme, identifier.value);
       if (normalized.ok) {
-        for (const id of this.#byName.get(`${reference.identifier.scheme}:${normalized.value}`) ?? []) ids.add(id);
+        for (const id of this.#byName.get(`${identifier.scheme}:${normalized.value}`) ?? []) ids.add(id);
       }
-    } else {
-      bandsOf(reference.fingerprint).forEach((band, i) => {
+    } else if (fingerprint !== undefined) {
+      bandsOf(fingerprint).forEach((band, i) => {
         for (const id of this.#bands[i]?.get(band) ?? []) {
           const candidate = this.#assets.get(id)?.fingerprint;
-          if (candidate && hammingDistance(candidate, reference.fingerprint) <= NEAR_DUPLICATE_BITS) ids.add(id);
+          if (candidate && hammingDistance(candidate, fingerprint) <= NEAR_DUPLICATE_BITS) ids.add(id);
         }
       });
     }
