@@ -13,8 +13,9 @@ const LEAF_PREFIX = 0x00;
 const NODE_PREFIX = 0x01;
 
 // Hashing a few hundred bytes costs less than the call around it, and a digest as a Buffer (one
-// ArrayBuffer each) costs as much again. So each hash is one call over one reused buffer, and the
-// hot paths pass digests as "binary" (latin1) strings, one character per byte: cheap heap objects.
+// ArrayBuffer each) costs as much again. So each hash is one call over one reused buffer (with one
+// view per length, kept), and the hot paths pass digests as "binary" (latin1) strings, one
+// character per byte: cheap heap objects.
 const scratch = Buffer.alloc(4096);
 const scratchViews: Buffer[] = [];
 const nodeScratch = Buffer.alloc(1 + 2 * HASH_SIZE);
@@ -36,8 +37,10 @@ function leafDigest(entry: Uint8Array): string {
 
 function nodeDigest(left: string, right: string): string {
   nodeScratch[0] = NODE_PREFIX;
-  nodeScratch.write(left, 1, "binary");
-  nodeScratch.write(right, 1 + HASH_SIZE, "binary");
+  for (let i = 0; i < HASH_SIZE; i++) {
+    nodeScratch[1 + i] = left.charCodeAt(i);
+    nodeScratch[1 + HASH_SIZE + i] = right.charCodeAt(i);
+  }
   return digestOf(nodeScratch);
 }
 
