@@ -38,6 +38,7 @@ export interface IndexedGrant {
 /** Fingerprints this many bits apart or fewer are the same work. */
 export const NEAR_DUPLICATE_BITS = 3;
 const BANDS = 4;
+const NO_IDENTIFIERS: IndexedAsset["identifiers"] = [];
 
 /**
  * Every permission decision in memory: assets by each name they can be checked by, the grants on
@@ -46,9 +47,15 @@ const BANDS = 4;
  */
 export class DecisionIndex {
   readonly #assets = new Map<string, IndexedAsset>();
-  readonly #byName = new Map<string, Set<string>>();
+  /** By "<scheme>:<canonical identifier>". */
+  readonly #byName: Ids<string> = new Map();
+  /** By the SHA-256 itself: the asset's own string is the key, no second copy. */
+  readonly #bySha256: Ids<string> = new Map();
   /** Four 16-bit bands of each fingerprint: two within 3 bits share at least one band exactly. */
-  readonly #bands = Array.from({ length: BANDS }, () => new Map<number, Set<string>>());
+  readonly #bands: Ids<number>[] = Array.from({ length: BANDS }, () => new Map());
+  /** A million assets share a few organizations and policies: one copy of each. */
+  readonly #shared = new Map<string, string>();
+  readonly #policies = new Map<string, UseType[]>();
   readonly #grants = new Map<string, Map<string, IndexedGrant[]>>();
   readonly #grantAsset = new Map<string, string>();
   readonly #strikes = new Set<string>();
@@ -57,15 +64,37 @@ export class DecisionIndex {
     return this.#assets.size;
   }
 
-  putAsset(asset: IndexedAsset): void {
-    this.removeAsset(asset.id);
+  putAsset(given: IndexedAsset): void {
+    this.removeAsset(given.id);
+    const asset = {
+      ...given,
+      organizationId: this.#share(given.organizationId),
+      identifiers: given.identifiers.length === 0 ? NO_IDENTIFIERS : given.identifiers,
+      permittedUses: this.#policy(given),
+    };
     this.#assets.set(asset.id, asset);
     for (const key of namesOf(asset)) addTo(this.#byName, key, asset.id);
+    if (asset.sha256) addTo(this.#bySha256, asset.sha256, asset.id);
     if (asset.fingerprint) {
       bandsOf(asset.fingerprint).forEach((band, i) => {
-        addTo(this.#bands[i] as Map<number, Set<string>>, band, asset.id);
+        addTo(this.#bands[i] as Ids<number>, band, asset.id);
       });
     }
+  }
+
+  #share(value: string): string {
+    const shared = this.#shared.get(value);
+    if (shared !== undefined) return shared;
+    this.#shared.set(value, value);
+    return value;
+  }
+
+  #policy(asset: IndexedAsset): UseType[] {
+    const key = [...asset.permittedUses].sort().join(",");
+    const shared = this.#policies.get(key);
+    if (shared) return shared;
+    this.#policies.set(key, asset.permittedUses);
+    return asset.permittedUses;
   }
 
   removeAsset(id: string): void {
@@ -73,9 +102,10 @@ export class DecisionIndex {
     if (!asset) return;
     this.#assets.delete(id);
     for (const key of namesOf(asset)) removeFrom(this.#byName, key, id);
+    if (asset.sha256) removeFrom(this.#bySha256, asset.sha256, id);
     if (asset.fingerprint) {
       bandsOf(asset.fingerprint).forEach((band, i) => {
-        removeFrom(this.#bands[i] as Map<number, Set<string>>, band, id);
+        removeFrom(this.#bands[i] as Ids<number>, band, id);
       });
     }
     for (const grants of this.#grants.get(id)?.values() ?? []) {
@@ -116,15 +146,15 @@ export class DecisionIndex {
     const ids = new Set<string>();
     const { assetId, sha256, identifier, fingerprint } = reference;
     if (assetId !== undefined) ids.add(assetId);
-    else if (sha256 !== undefined) for (const id of this.#byName.get(`sha256:${sha256}`) ?? []) ids.add(id);
+    else if (sha256 !== undefined) for (const id of idsAt(this.#bySha256, sha256)) ids.add(id);
     else if (identifier !== undefined) {
       const normalized = normalizeIdentifier(identifier.scheme, identifier.value);
       if (normalized.ok) {
-        for (const id of this.#byName.get(`${identifier.scheme}:${normalized.value}`) ?? []) ids.add(id);
+        for (const id of idsAt(this.#byName, `${identifier.scheme}:${normalized.value}`)) ids.add(id);
       }
     } else if (fingerprint !== undefined) {
       bandsOf(fingerprint).forEach((band, i) => {
-        for (const id of this.#bands[i]?.get(band) ?? []) {
+        for (const id of idsAt(this.#bands[i] as Ids<number>, band)) {
           const candidate = this.#assets.get(id)?.fingerprint;
           if (candidate && hammingDistance(candidate, fingerprint) <= NEAR_DUPLICATE_BITS) ids.add(id);
         }
@@ -185,8 +215,7 @@ export function covers(scope: Scope, item: CheckItem): boolean {
 }
 
 function namesOf(asset: IndexedAsset): string[] {
-  const names = asset.identifiers.map(({ scheme, value }) => `${scheme}:${value}`);
-  return asset.sha256 ? [...names, `sha256:${asset.sha256}`] : names;
+  return asset.identifiers.map(({ scheme, value }) => `${scheme}:${value}`);
 }
 
 function bandsOf(fingerprint: string): number[] {
@@ -205,14 +234,29 @@ export function hammingDistance(a: string, b: string): number {
   return distance;
 }
 
-function addTo<K>(map: Map<K, Set<string>>, key: K, id: string): void {
-  const set = map.get(key) ?? new Set<string>();
-  map.set(key, set);
-  set.add(id);
+/** Ids by key: most keys name one asset, kept bare; a list only when several share the key. */
+type Ids<K> = Map<K, string | string[]>;
+
+function addTo<K>(map: Ids<K>, key: K, id: string): void {
+  const present = map.get(key);
+  if (present === undefined) map.set(key, id);
+  else if (typeof present === "string") {
+    if (present !== id) map.set(key, [present, id]);
+  } else if (!present.includes(id)) present.push(id);
 }
 
-function removeFrom<K>(map: Map<K, Set<string>>, key: K, id: string): void {
-  const set = map.get(key);
-  set?.delete(id);
-  if (set?.size === 0) map.delete(key);
+function removeFrom<K>(map: Ids<K>, key: K, id: string): void {
+  const present = map.get(key);
+  if (present === id) map.delete(key);
+  else if (Array.isArray(present)) {
+    const kept = present.filter((other) => other !== id);
+    if (kept.length === 0) map.delete(key);
+    else map.set(key, kept.length === 1 ? (kept[0] as string) : kept);
+  }
+}
+
+function idsAt<K>(map: Ids<K>, key: K): readonly string[] {
+  const present = map.get(key);
+  if (present === undefined) return [];
+  return typeof present === "string" ? [present] : present;
 }
