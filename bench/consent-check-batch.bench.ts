@@ -1,7 +1,6 @@
-import Fastify from "fastify";
-import { sharedConsentRegistry } from "./consent-registry.ts";
+import { bareCheckRoute, sharedConsentRegistry } from "./consent-registry.ts";
 import { defineBenchmark, type Measurement } from "./harness.ts";
-import { listenOnLoopback, measureGet } from "./http.ts";
+import { measureGet } from "./http.ts";
 
 const BATCH = 1000;
 
@@ -17,14 +16,11 @@ export default defineBenchmark({
   setup: (context) => sharedConsentRegistry(context),
 
   async baseline(context, fixture) {
-    const app = Fastify({ bodyLimit: 8 * 1024 * 1024 });
-    app.post("/check", async () => ({ answers: [{ permitted: false }] }));
-    context.defer("close the bare Fastify app", () => app.close());
-    const base = await listenOnLoopback(app);
+    const url = await bareCheckRoute(context);
     return perItem(
       await measureGet(context, {
         label: `bare Fastify() POST /check with ${BATCH} items -> constant`,
-        url: `${base}/check`,
+        url,
         postJson: body(fixture.items),
       }),
     );

@@ -1,7 +1,6 @@
-import Fastify from "fastify";
-import { sharedConsentRegistry } from "./consent-registry.ts";
+import { bareCheckRoute, sharedConsentRegistry } from "./consent-registry.ts";
 import { defineBenchmark } from "./harness.ts";
-import { listenOnLoopback, measureGet } from "./http.ts";
+import { measureGet } from "./http.ts";
 
 const BODIES = 200;
 
@@ -20,13 +19,10 @@ export default defineBenchmark({
   setup: (context) => sharedConsentRegistry(context),
 
   async baseline(context, fixture) {
-    const app = Fastify({ bodyLimit: 8 * 1024 * 1024 });
-    app.post("/check", async () => ({ answers: [{ permitted: false }] }));
-    context.defer("close the bare Fastify app", () => app.close());
-    const base = await listenOnLoopback(app);
+    const url = await bareCheckRoute(context);
     return measureGet(context, {
       label: "bare Fastify() POST /check -> constant",
-      url: `${base}/check`,
+      url,
       postJson: bodies(fixture.items),
       checkBody: (body) =>
         (body as { answers?: unknown[] }).answers?.length === 1 ? undefined : "one answer expected",

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance } from "fastify";
 import { sql } from "kysely";
 import { buildApp } from "../server/src/app.ts";
 import { createOrganization, grantRole, issueApiKey } from "../server/src/modules/identity/index.ts";
@@ -122,4 +122,12 @@ async function openRegistry(context: MeasureContext): Promise<ConsentRegistryFix
         "200 by fingerprint, 200 unknown SHA-256",
     ],
   };
+}
+
+/** The baseline of both consent benchmarks: Fastify parsing the same body and answering a constant. */
+export async function bareCheckRoute(context: MeasureContext): Promise<string> {
+  const app = Fastify({ bodyLimit: 8 * 1024 * 1024 });
+  app.post("/check", async () => ({ answers: [{ permitted: false }] }));
+  context.defer("close the bare Fastify app", () => app.close());
+  return `${await listenOnLoopback(app)}/check`;
 }

@@ -134,12 +134,19 @@ export async function updateRequest(
   await db
     .updateTable("consent_requests")
     .set({
-      ...(change.status ? { status: change.status } : {}),
+      ...statusChange(change),
       ...(change.decidedAt ? { decided_at: change.decidedAt } : {}),
-      ...(change.logIndex !== undefined ? { log_index: change.logIndex } : {}),
     })
     .where("id", "=", requestId)
     .execute();
+}
+
+/** The columns a request and a grant share, set only when given. */
+function statusChange(change: { status?: ConsentStatus; logIndex?: number }) {
+  return {
+    ...(change.status ? { status: change.status } : {}),
+    ...(change.logIndex !== undefined ? { log_index: change.logIndex } : {}),
+  };
 }
 
 const REQUEST_COLUMNS = [
@@ -213,9 +220,8 @@ export async function updateGrant(
   await db
     .updateTable("consent_grants")
     .set({
-      ...(change.status ? { status: change.status } : {}),
+      ...statusChange(change),
       ...(change.changedAt ? { changed_at: change.changedAt } : {}),
-      ...(change.logIndex !== undefined ? { log_index: change.logIndex } : {}),
     })
     .where("id", "=", grantId)
     .execute();
@@ -324,12 +330,14 @@ export async function notifyChange(db: Db, change: ConsentChange): Promise<void>
 }
 
 export function listEvents(db: Db, requestId: string) {
-  return db
-    .selectFrom("consent_events")
-    .select(["kind", "status", "at", "log_index"])
-    .where("request_id", "=", requestId)
-    // Events in one instant keep the log's order.
-    .orderBy("at")
-    .orderBy("log_index")
-    .execute();
+  return (
+    db
+      .selectFrom("consent_events")
+      .select(["kind", "status", "at", "log_index"])
+      .where("request_id", "=", requestId)
+      // Events in one instant keep the log's order.
+      .orderBy("at")
+      .orderBy("log_index")
+      .execute()
+  );
 }

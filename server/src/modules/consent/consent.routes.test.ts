@@ -60,6 +60,17 @@ async function registerVoice(): Promise<string> {
   return response.json<{ id: string }>().id;
 }
 
+/** A new voice asset and a valid replica request for it, not answered yet. */
+async function voiceRequested(): Promise<{ voice: string; requestId: string }> {
+  const voice = await registerVoice();
+  const created = await post(
+    `/api/v1/organizations/${studioId}/consent/requests`,
+    producer.headers,
+    replicaRequest(voice, 72),
+  );
+  return { voice, requestId: created.json<ConsentRequest>().id };
+}
+
 function replicaRequest(assetId: string, noticeHours: number): ConsentRequestInput {
   return {
     asset: { assetId },
@@ -207,13 +218,7 @@ describe("consent: request, refusal under the agreement, grant, check, withdrawa
   });
 
   it("suspends the union's members' consents during a strike, and lifts it after", async () => {
-    const voice = await registerVoice();
-    const created = await post(
-      `/api/v1/organizations/${studioId}/consent/requests`,
-      producer.headers,
-      replicaRequest(voice, 72),
-    );
-    const requestId = created.json<ConsentRequest>().id;
+    const { voice, requestId } = await voiceRequested();
     await post(`/api/v1/consent/requests/${requestId}/answer`, member.headers, { decision: "grant" });
     const officer = await signIn(t, orgs.people.officer);
     const strikeUrl = `/api/v1/organizations/${orgs.organizationId}/consent/strike`;
@@ -326,13 +331,7 @@ describe("consent: bad input and the wrong caller change nothing", () => {
   });
 
   it("keeps each organization's requests and each member's decisions to themselves", async () => {
-    const voice = await registerVoice();
-    const created = await post(
-      `/api/v1/organizations/${studioId}/consent/requests`,
-      producer.headers,
-      replicaRequest(voice, 72),
-    );
-    const requestId = created.json<ConsentRequest>().id;
+    const { voice, requestId } = await voiceRequested();
     const rival = await signIn(t, orgs.outsiderAdmin);
     expect(
       (
