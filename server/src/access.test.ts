@@ -88,6 +88,7 @@ const POLICY: Record<string, Caller[]> = {
   "GET /api/v1/organizations/:orgId/consent/strike": ["officer", "admin"],
   "PUT /api/v1/organizations/:orgId/consent/strike": ["officer", "admin"],
   "POST /api/v1/consent/check": ["api_key"],
+  "GET /api/v1/consent/snapshot": ["api_key"],
   "POST /api/v1/consent/fingerprints": SIGNED_IN,
   "GET /api/v1/consent/requests/:requestId/record": SIGNED_IN,
 };

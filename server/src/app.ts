@@ -123,7 +123,13 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
 
   await registerTransparency(app, { db: deps.db, origin: config.logOrigin });
-  await registerConsent(app, { db: deps.db, now: identityContext.now, listen: deps.listen });
+  await registerConsent(app, {
+    db: deps.db,
+    now: identityContext.now,
+    listen: deps.listen,
+    secretBox: deps.secretBox,
+    logOrigin: config.logOrigin,
+  });
 
   const servesWebApp = await serveWebApp(app, deps.webRoot ?? DEFAULT_WEB_ROOT);
   app.setNotFoundHandler((request, reply) => {

@@ -59,13 +59,29 @@ export class DecisionIndex {
   readonly #grants = new Map<string, Map<string, IndexedGrant[]>>();
   readonly #grantAsset = new Map<string, string>();
   readonly #strikes = new Set<string>();
+  #version = 0;
 
   get assetCount(): number {
     return this.#assets.size;
   }
 
+  /** Changes with every asset put or removed and every strike called or ended (the snapshot's cue). */
+  get version(): number {
+    return this.#version;
+  }
+
+  /** Every asset, for the consent snapshot. */
+  assets(): IterableIterator<IndexedAsset> {
+    return this.#assets.values();
+  }
+
+  isOnStrike(organizationId: string): boolean {
+    return this.#strikes.has(organizationId);
+  }
+
   putAsset(given: IndexedAsset): void {
     this.removeAsset(given.id);
+    this.#version++;
     const asset = {
       ...given,
       organizationId: this.#share(given.organizationId),
@@ -100,6 +116,7 @@ export class DecisionIndex {
   removeAsset(id: string): void {
     const asset = this.#assets.get(id);
     if (!asset) return;
+    this.#version++;
     this.#assets.delete(id);
     for (const key of namesOf(asset)) removeFrom(this.#byName, key, id);
     if (asset.sha256) removeFrom(this.#bySha256, asset.sha256, id);
@@ -137,6 +154,7 @@ export class DecisionIndex {
   }
 
   setStrike(organizationId: string, onStrike: boolean): void {
+    if (onStrike !== this.#strikes.has(organizationId)) this.#version++;
     if (onStrike) this.#strikes.add(organizationId);
     else this.#strikes.delete(organizationId);
   }

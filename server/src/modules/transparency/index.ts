@@ -9,6 +9,7 @@ export {
   InconsistentLogError,
   rotateLogKey,
   signNewCheckpoint,
+  signWithLogKey,
 } from "./use-cases/checkpoints.ts";
 export { type LogEntry, logSize, readLogEntries } from "./use-cases/read-log.ts";
 export { withProofBundle } from "./use-cases/references.ts";

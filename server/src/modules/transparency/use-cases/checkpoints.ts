@@ -2,7 +2,7 @@ import type { SecretBox } from "../../../platform/crypto/secret-box.ts";
 import { type Db, inTransaction } from "../../../platform/db/database.ts";
 import { signCheckpoint } from "../../../platform/transparency/checkpoint.ts";
 import { consistencyProof, leafHash, verifyConsistency } from "../../../platform/transparency/merkle.ts";
-import { generateNoteKeys, parseSignerKey } from "../../../platform/transparency/note.ts";
+import { generateNoteKeys, parseSignerKey, signNote } from "../../../platform/transparency/note.ts";
 import {
   findActiveKey,
   findLatestCheckpoint,
@@ -48,6 +48,27 @@ export async function ensureLogKey(db: Db, secretBox: SecretBox, origin: string,
     if (made) return made.verifier_key;
     throw error;
   }
+}
+
+/**
+ * Signs another statement than a checkpoint (the consent snapshot) with the key that signs
+ * checkpoints, making it first if the log has none: anyone verifies it with GET /api/v1/log/keys.
+ * `text` must not read as a checkpoint (its first line is not the origin), so one signature can
+ * never pass for the other.
+ */
+export async function signWithLogKey(
+  db: Db,
+  secretBox: SecretBox,
+  origin: string,
+  text: string,
+  now: Date,
+): Promise<{ note: string; verifierKey: string }> {
+  await ensureLogKey(db, secretBox, origin, now);
+  if (text.startsWith(`${origin}\n`)) throw new Error("A statement that reads as a checkpoint is not signed.");
+  const key = await findActiveKey(db);
+  if (!key) throw new Error("The log has no signing key.");
+  const signer = await parseSignerKey(secretBox.open(key.signer_key_sealed));
+  return { note: await signNote(text, [signer]), verifierKey: key.verifier_key };
 }
 
 /**
