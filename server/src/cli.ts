@@ -1,7 +1,9 @@
 import { readFile, writeFile } from "node:fs/promises";
+import { createInterface } from "node:readline";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { generateSync } from "otplib";
 import { libraryFileSchema } from "../../common/agreements-import.ts";
+import { openSnapshotFile, parseSnapshotKey, SnapshotError } from "../../common/consent-snapshot.ts";
 import { emailSchema, ORGANIZATION_KINDS, passwordSchema, ROLES } from "../../common/identity.ts";
 import {
   evaluateLabelledClauses,
@@ -29,7 +31,7 @@ import { DatabaseInUseError } from "./platform/db/database.ts";
 import { openMigratedDatabase } from "./platform/db/open.ts";
 import { AppError } from "./platform/http/app-error.ts";
 import { createSmtpMailer } from "./platform/mail/mailer.ts";
-import { type NoteVerifier, parseVerifierKey } from "./platform/transparency/note.ts";
+import { formatVerifierKey, type NoteVerifier, parseVerifierKey } from "./platform/transparency/note.ts";
 import type { LogSource } from "./platform/transparency/verify-log.ts";
 import { DEMO_TOTP_SECRET, describeDemoSignIns, seedDemoIfEmpty } from "./seed/demo.ts";
 import { startServer } from "./server.ts";
@@ -287,6 +289,87 @@ log
       if (error instanceof LogVerificationError) throw new CliError(error.message);
       throw error;
     }
+  });
+
+const consent = program.command("consent").description("The AI consent registry.");
+consent
+  .command("snapshot-check")
+  .description(
+    "Check items against the signed consent snapshot, offline: one `<useType>|<scheme>:<value>` a line on standard " +
+      "input (schemes sha256, fp, isrc, iswc, isan, doi, iscc, url; values as typed, normalized here). Prints the " +
+      "items that may be reserved (confirm them with POST /api/v1/consent/check); the others were not reserved " +
+      "when the snapshot was made. Exits 0 whatever it finds, 1 when the snapshot does not verify.",
+  )
+  .option("--snapshot <file>", "a snapshot file (the JSON of GET /api/v1/consent/snapshot)")
+  .option("--url <url>", "download the snapshot from this Guildhall, with the API key in GUILDHALL_API_KEY")
+  .option("--save <file>", "with --url: also write the downloaded snapshot to this file")
+  .option(
+    "--key <verifierKey...>",
+    "the log's verifier keys, from a source you trust; with --url, default: the keys it lists",
+  )
+  .action(async (options: { snapshot?: string; url?: string; save?: string; key?: string[] }) => {
+    if (Boolean(options.snapshot) === Boolean(options.url)) throw new CliError("give either --snapshot or --url");
+    let text: string;
+    let keys = options.key;
+    if (options.url) {
+      const apiKey = process.env.GUILDHALL_API_KEY;
+      if (!apiKey) throw new CliError("set GUILDHALL_API_KEY to your organization's API key to download the snapshot");
+      const response = await fetch(new URL("/api/v1/consent/snapshot", options.url), {
+        headers: { authorization: `Bearer ${apiKey}` },
+      });
+      if (!response.ok) throw new CliError(`${options.url} answered ${response.status} for the snapshot`);
+      text = await response.text();
+      if (options.save) await writeFile(options.save, text);
+      if (!keys) {
+        console.error("No --key given: trusting the keys the log itself lists.");
+        keys = (await remoteLogKeys(options.url)).keys.map((key) => formatVerifierKey(key.name, key.publicKey));
+      }
+    } else {
+      text = await readFile(options.snapshot as string, "utf8");
+      if (!keys)
+        throw new CliError("give the log's verifier key with --key (GET /api/v1/log/keys, from a source you trust)");
+    }
+    let snapshot: Awaited<ReturnType<typeof openSnapshotFile>>;
+    try {
+      snapshot = await openSnapshotFile(text, keys);
+    } catch (error) {
+      if (error instanceof SnapshotError) throw new CliError(error.message);
+      throw error;
+    }
+    const created = snapshot.createdAt.toISOString();
+    console.error(
+      `Snapshot of ${snapshot.keyCount} keys made ${created}, signed by ${snapshot.signedBy.split("+")[0]}; ` +
+        `false positives at most ${snapshot.falsePositiveRate.toExponential(2)} of the items it does not hold.`,
+    );
+    const started = performance.now();
+    let checked = 0;
+    let hits = 0;
+    let unread = 0;
+    let out: string[] = [];
+    for await (const line of createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY })) {
+      if (line.trim() === "") continue;
+      const key = parseSnapshotKey(line);
+      if (!key) {
+        if (++unread <= 10) console.error(`not an item (<useType>|<scheme>:<value>): ${line.slice(0, 200)}`);
+        continue;
+      }
+      checked++;
+      if (snapshot.mayBeReserved(key.useType, key.name)) {
+        hits++;
+        out.push(`${key.useType}|${key.name}\n`);
+        if (out.length >= 10_000) {
+          process.stdout.write(out.join(""));
+          out = [];
+        }
+      }
+    }
+    process.stdout.write(out.join(""));
+    const seconds = (performance.now() - started) / 1000;
+    console.error(
+      `Checked ${checked} item(s) in ${seconds.toFixed(2)} s: ${hits} may be reserved (confirm with POST ` +
+        `/api/v1/consent/check), ${checked - hits} not reserved as of ${created}` +
+        `${unread ? `; ${unread} line(s) not understood` : ""}.`,
+    );
   });
 
 program
