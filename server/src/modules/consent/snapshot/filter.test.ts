@@ -44,6 +44,9 @@ describe("MurmurHash3_x86_128", () => {
       hasher.hash(text, name);
       expect(hex(name), text).toBe(expected.slice(0, 16));
     }
+    const joined = new Uint32Array(2);
+    hasher.hashJoined("url:", "https://example.org/ünï", joined);
+    expect(hex(joined)).toBe("bb706417adbb4cd9184f64063b049057".slice(0, 16));
     // A long name grows the hasher's buffer.
     const long = `url:https://example.org/${"é".repeat(400)}`;
     const bytes = new TextEncoder().encode(long);
@@ -192,5 +195,15 @@ describe("snapshot of a registry", () => {
     ];
     for (const [use, name] of misses) expect(filter.mayBeReserved(use, name), `${use} ${name}`).toBe(false);
     expect(filter.mayBeReservedKey("no key")).toBe(false);
+    // In bulk, the same answers.
+    const names = [
+      ...Array.from({ length: 1500 }, (_, i) => `sha256:${sha(1000 + i)}`),
+      `sha256:${sha(2)}`,
+      "isrc:USS1Z9900001",
+    ];
+    for (const use of USE_TYPES) {
+      const bulk = filter.mayBeReservedMany(use, names);
+      expect([...bulk]).toEqual(names.map((name) => (filter.mayBeReserved(use, name) ? 1 : 0)));
+    }
   });
 });

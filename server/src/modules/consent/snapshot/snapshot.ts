@@ -79,19 +79,30 @@ export async function snapshotKeys(
     }
     if (tagged.length === 0) continue;
     if (asset.sha256) {
-      hasher.hash(`sha256:${asset.sha256}`, name);
+      hasher.hashJoined("sha256:", asset.sha256, name);
       push(tagged);
     }
     if (asset.fingerprint) {
-      hasher.hash(`fp:${asset.fingerprint}`, name);
+      hasher.hashJoined("fp:", asset.fingerprint, name);
       push(tagged);
     }
     for (const { scheme, value } of asset.identifiers) {
-      hasher.hash(`${scheme}:${value}`, name);
+      hasher.hashJoined(schemePrefix(scheme), value, name);
       push(tagged);
     }
   }
   return { keys, count };
+}
+
+const PREFIXES = new Map<string, string>();
+
+function schemePrefix(scheme: string): string {
+  let prefix = PREFIXES.get(scheme);
+  if (prefix === undefined) {
+    prefix = `${scheme}:`;
+    PREFIXES.set(scheme, prefix);
+  }
+  return prefix;
 }
 
 /** The snapshot's bytes: header and filter. */
