@@ -157,6 +157,41 @@ function tailWord(bytes: Uint8Array, from: number, to: number): number {
   return k;
 }
 
+/** MurmurHash3_x86_128's tail (the bytes from `tail` to `length`) and finalization, the four words into `out`. */
+function finishMurmur(
+  bytes: Uint8Array,
+  tail: number,
+  length: number,
+  h1: number,
+  h2: number,
+  h3: number,
+  h4: number,
+  out: Uint32Array,
+): void {
+  const rest = length - tail;
+  if (rest > 12) h4 ^= Math.imul(rotl(Math.imul(tailWord(bytes, tail + 12, length), C4), 18), C1);
+  if (rest > 8) h3 ^= Math.imul(rotl(Math.imul(tailWord(bytes, tail + 8, Math.min(length, tail + 12)), C3), 17), C4);
+  if (rest > 4) h2 ^= Math.imul(rotl(Math.imul(tailWord(bytes, tail + 4, Math.min(length, tail + 8)), C2), 16), C3);
+  if (rest > 0) h1 ^= Math.imul(rotl(Math.imul(tailWord(bytes, tail, Math.min(length, tail + 4)), C1), 15), C2);
+  h1 ^= length;
+  h2 ^= length;
+  h3 ^= length;
+  h4 ^= length;
+  h1 = (h1 + h2 + h3 + h4) | 0;
+  h2 = (h2 + h1) | 0;
+  h3 = (h3 + h1) | 0;
+  h4 = (h4 + h1) | 0;
+  h1 = fmix32(h1);
+  h2 = fmix32(h2);
+  h3 = fmix32(h3);
+  h4 = fmix32(h4);
+  h1 = (h1 + h2 + h3 + h4) | 0;
+  out[0] = h1;
+  out[1] = h2 + h1;
+  out[2] = h3 + h1;
+  out[3] = h4 + h1;
+}
+
 /**
  * MurmurHash3_x86_128 (Austin Appleby, public domain) of `bytes[0, length)`, its four 32-bit output
  * words into `out` (h1, h2, h3, h4: the digest's bytes are these words, little-endian, in order).
@@ -185,32 +220,7 @@ export function murmur3x86_128(bytes: Uint8Array, length: number, seed: number, 
     h4 ^= k4;
     h4 = (Math.imul(rotl(h4, 13) + h1, 5) + 0x32ac3b17) | 0;
   }
-  const rest = length - blocks;
-  if (rest > 12) h4 ^= Math.imul(rotl(Math.imul(tailWord(bytes, blocks + 12, length), C4), 18), C1);
-  if (rest > 8)
-    h3 ^= Math.imul(rotl(Math.imul(tailWord(bytes, blocks + 8, Math.min(length, blocks + 12)), C3), 17), C4);
-  if (rest > 4) h2 ^= Math.imul(rotl(Math.imul(tailWord(bytes, blocks + 4, Math.min(length, blocks + 8)), C2), 16), C3);
-  if (rest > 0) h1 ^= Math.imul(rotl(Math.imul(tailWord(bytes, blocks, Math.min(length, blocks + 4)), C1), 15), C2);
-  h1 ^= length;
-  h2 ^= length;
-  h3 ^= length;
-  h4 ^= length;
-  h1 = (h1 + h2 + h3 + h4) | 0;
-  h2 = (h2 + h1) | 0;
-  h3 = (h3 + h1) | 0;
-  h4 = (h4 + h1) | 0;
-  h1 = fmix32(h1);
-  h2 = fmix32(h2);
-  h3 = fmix32(h3);
-  h4 = fmix32(h4);
-  h1 = (h1 + h2 + h3 + h4) | 0;
-  h2 = (h2 + h1) | 0;
-  h3 = (h3 + h1) | 0;
-  h4 = (h4 + h1) | 0;
-  out[0] = h1;
-  out[1] = h2;
-  out[2] = h3;
-  out[3] = h4;
+  finishMurmur(bytes, blocks, length, h1, h2, h3, h4, out);
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
@@ -278,28 +288,9 @@ export class NameHasher {
       h4 ^= Math.imul(rotl(Math.imul(words[w + 3] as number, C4), 18), C1);
       h4 = (Math.imul(rotl(h4, 13) + h1, 5) + 0x32ac3b17) | 0;
     }
-    const bytes = this.#bytes;
-    const tail = blocks << 4;
-    const rest = length - tail;
-    if (rest > 12) h4 ^= Math.imul(rotl(Math.imul(tailWord(bytes, tail + 12, length), C4), 18), C1);
-    if (rest > 8) h3 ^= Math.imul(rotl(Math.imul(tailWord(bytes, tail + 8, Math.min(length, tail + 12)), C3), 17), C4);
-    if (rest > 4) h2 ^= Math.imul(rotl(Math.imul(tailWord(bytes, tail + 4, Math.min(length, tail + 8)), C2), 16), C3);
-    if (rest > 0) h1 ^= Math.imul(rotl(Math.imul(tailWord(bytes, tail, Math.min(length, tail + 4)), C1), 15), C2);
-    h1 ^= length;
-    h2 ^= length;
-    h3 ^= length;
-    h4 ^= length;
-    h1 = (h1 + h2 + h3 + h4) | 0;
-    h2 = (h2 + h1) | 0;
-    h3 = (h3 + h1) | 0;
-    h4 = (h4 + h1) | 0;
-    h1 = fmix32(h1);
-    h2 = fmix32(h2);
-    h3 = fmix32(h3);
-    h4 = fmix32(h4);
-    h1 = (h1 + h2 + h3 + h4) | 0;
-    out[offset] = h1;
-    out[offset + 1] = h2 + h1;
+    finishMurmur(this.#bytes, blocks << 4, length, h1, h2, h3, h4, this.#digest);
+    out[offset] = this.#digest[0] as number;
+    out[offset + 1] = this.#digest[1] as number;
   }
 }
 
