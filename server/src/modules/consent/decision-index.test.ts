@@ -172,3 +172,16 @@ describe("the decision index", () => {
     expect(hammingDistance("8000000000000001", "0000000000000000")).toBe(2);
   });
 });
+
+describe("the decision index's version", () => {
+  it("moves when an asset changes and not when the same asset is put again", () => {
+    const index = new DecisionIndex();
+    index.putAsset(asset({ identifiers: [{ scheme: "isrc", value: "USS1Z9900001" }] }));
+    const first = index.version;
+    index.putAsset(asset({ identifiers: [{ scheme: "isrc", value: "USS1Z9900001" }] }));
+    expect(index.version).toBe(first);
+    index.putAsset(asset({ identifiers: [{ scheme: "isrc", value: "USS1Z9900001" }], permittedUses: ["inference"] }));
+    expect(index.version).toBeGreaterThan(first);
+    expect(index.check(PRODUCER, item({ useType: "inference" }))).toMatchObject({ permitted: true, reason: "policy" });
+  });
+});

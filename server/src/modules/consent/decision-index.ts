@@ -80,6 +80,9 @@ export class DecisionIndex {
   }
 
   putAsset(given: IndexedAsset): void {
+    // Another instance's notice of a change this one has already made brings the same asset again.
+    const current = this.#assets.get(given.id);
+    if (current && sameAsset(current, given)) return;
     this.removeAsset(given.id);
     this.#version++;
     const asset = {
@@ -217,6 +220,17 @@ function fromGrant(permitted: boolean, reason: CheckAnswer["reason"], grant: Ind
     terms: permitted ? grant.terms : null,
     log: grant.logIndex === null ? null : logReference(grant.logIndex),
   };
+}
+
+function sameAsset(a: IndexedAsset, b: IndexedAsset): boolean {
+  const names = (asset: IndexedAsset) => asset.identifiers.map(({ scheme, value }) => `${scheme}:${value}`).join("\n");
+  return (
+    a.organizationId === b.organizationId &&
+    a.sha256 === b.sha256 &&
+    a.fingerprint === b.fingerprint &&
+    names(a) === names(b) &&
+    [...a.permittedUses].sort().join(",") === [...b.permittedUses].sort().join(",")
+  );
 }
 
 /** Whether a scope covers one use: every dimension must, and a medium not named needs "any". */
