@@ -1,6 +1,7 @@
 import type { ImportDraft, ImportSummary, Suggestion } from "../../../../common/agreements-import.ts";
 import type { Db } from "../../platform/db/database.ts";
-import { chunks, json } from "./agreements.repository.ts";
+import { jsonb } from "../../platform/db/jsonb.ts";
+import { chunks } from "./agreements.repository.ts";
 import type { AgreementImportsTable } from "./agreements.tables.ts";
 import type { AnalyzedDocument } from "./import/analyze-document.ts";
 
@@ -21,10 +22,10 @@ export async function insertImport(db: Db, draft: NewImport): Promise<string> {
     .values({
       organization_id: draft.organizationId,
       status: "draft",
-      source: json(draft.source),
+      source: jsonb(draft.source),
       language: analyzed.language,
-      warnings: json(analyzed.warnings),
-      clauses: json(analyzed.clauses.map(({ suggestions: _, ...clause }) => clause)),
+      warnings: jsonb(analyzed.warnings),
+      clauses: jsonb(analyzed.clauses.map(({ suggestions: _, ...clause }) => clause)),
       agreement_id: null,
       created_by: draft.userId,
       created_at: draft.now,
@@ -40,7 +41,7 @@ export async function insertImport(db: Db, draft: NewImport): Promise<string> {
       clause_id: clause.id,
       position,
       decision: suggestion.decision,
-      document: json(suggestion),
+      document: jsonb(suggestion),
     })),
   );
   for (const chunk of chunks(rows)) await db.insertInto("agreement_import_suggestions").values(chunk).execute();
@@ -148,7 +149,7 @@ export async function findSuggestion(db: Db, importId: string, suggestionId: str
 export async function updateSuggestion(db: Db, importId: string, suggestion: Suggestion, now: Date): Promise<void> {
   await db
     .updateTable("agreement_import_suggestions")
-    .set({ decision: suggestion.decision, document: json(suggestion) })
+    .set({ decision: suggestion.decision, document: jsonb(suggestion) })
     .where("import_id", "=", importId)
     .where("id", "=", suggestion.id)
     .execute();

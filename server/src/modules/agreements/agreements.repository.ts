@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Agreement, CountryBaseline, Taxonomy } from "../../../../common/agreements.ts";
 import { type Db, inTransaction } from "../../platform/db/database.ts";
+import { jsonb } from "../../platform/db/jsonb.ts";
 import { comparableNumber, partialDateRange, textSearchConfig } from "./library-values.ts";
 
 /** SQL for the agreements tables only; every function takes the executor. */
@@ -13,7 +14,7 @@ export async function saveTaxonomy(db: Db, taxonomy: Pick<Taxonomy, "version" | 
       family: code.family,
       valid_from: code.validFrom ?? null,
       valid_to: code.validTo ?? null,
-      document: json(code),
+      document: jsonb(code),
     };
     await db
       .insertInto("agreement_taxonomy_codes")
@@ -34,8 +35,8 @@ export async function saveBaselines(db: Db, baselines: readonly CountryBaseline[
   for (const baseline of baselines) {
     await db
       .insertInto("agreement_country_baselines")
-      .values({ country: baseline.country, document: json(baseline) })
-      .onConflict((c) => c.column("country").doUpdateSet({ document: json(baseline) }))
+      .values({ country: baseline.country, document: jsonb(baseline) })
+      .onConflict((c) => c.column("country").doUpdateSet({ document: jsonb(baseline) }))
       .execute();
   }
 }
@@ -60,7 +61,7 @@ export function saveAgreement(
       status: agreement.status,
       in_force_from: partialDateRange(agreement.dates.inForceFrom).first,
       in_force_to: partialDateRange(agreement.dates.inForceTo).last,
-      document: json(metadata),
+      document: jsonb(metadata),
       updated_by: userId,
     };
     await trx
@@ -93,7 +94,7 @@ export function saveAgreement(
         value_currency: finding.value?.kind === "money" ? finding.value.currency : null,
         applies_to: finding.appliesTo,
         verified: finding.verified,
-        document: json(finding),
+        document: jsonb(finding),
       })),
     );
     for (const chunk of chunks(findings)) await trx.insertInto("agreement_findings").values(chunk).execute();
@@ -105,9 +106,4 @@ export function chunks<T>(rows: T[], size = 1000): T[][] {
   const batches: T[][] = [];
   for (let start = 0; start < rows.length; start += size) batches.push(rows.slice(start, start + size));
   return batches;
-}
-
-/** jsonb parameters go through JSON text, the same on PGlite and pg. */
-export function json<T>(value: T): T {
-  return sql`${JSON.stringify(value)}::jsonb` as unknown as T;
 }

@@ -15,6 +15,7 @@ export {
   sectorCoverage,
 } from "./use-cases/agreement-references.ts";
 export { type AiConsentTerm, aiConsentTerms } from "./use-cases/ai-consent-terms.ts";
+export { describeValue } from "./use-cases/compare-agreements.ts";
 export { exportLibrary } from "./use-cases/export-library.ts";
 export { importLibraryFile } from "./use-cases/import-library.ts";
 export { loadLibrary } from "./use-cases/load-library.ts";

@@ -1,5 +1,6 @@
 import type { Finding, FindingValue } from "../../../../common/agreements.ts";
 import { REPLICA_USES, type Scope, type Terms } from "../../../../common/consent.ts";
+import { describeValue } from "../agreements/index.ts";
 
 /** An AI finding of the agreement that governs a request, with the clause it comes from. */
 export interface AgreementTerm {
@@ -101,26 +102,13 @@ function checkPay(
   const offered = terms.fee ? `${terms.fee.amount} ${terms.fee.currency}` : null;
   if (required?.kind !== "money") {
     // Pay set as a multiple of scale, a number of sides, or in words: the union checks the offer.
-    if (required) problem("flag", "pay_unclear", describe(required), offered);
+    if (required) problem("flag", "pay_unclear", describeValue(required), offered);
     return;
   }
   const minimum = `${required.amount} ${required.currency}`;
   if (!terms.fee) problem("refuse", "pay", minimum, null);
   else if (terms.fee.currency !== required.currency) problem("flag", "pay_unclear", minimum, offered);
   else if (toMillionths(terms.fee.amount) < toMillionths(required.amount)) problem("refuse", "pay", minimum, offered);
-}
-
-function describe(value: FindingValue): string {
-  switch (value.kind) {
-    case "multiplier":
-      return `×${value.value}${value.base ? ` ${value.base}` : ""}`;
-    case "number":
-      return `${value.value} ${value.unit}`;
-    case "money":
-      return `${value.amount} ${value.currency}`;
-    default:
-      return String(value.value);
-  }
 }
 
 /** Decimal amounts ("1500", "1500.5", up to 6 decimals) in millionths, exactly. */

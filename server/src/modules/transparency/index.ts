@@ -3,7 +3,14 @@ import type { Db } from "../../platform/db/database.ts";
 import { transparencyRoutes } from "./transparency.routes.ts";
 
 export type { TransparencyTables } from "./transparency.tables.ts";
-export { type AppendedEntry, appendToLog, commitTo, eraseSubject, type LogEvent } from "./use-cases/append.ts";
+export {
+  type AppendedEntry,
+  appendEntryToLog,
+  appendToLog,
+  commitTo,
+  eraseSubject,
+  type LogEvent,
+} from "./use-cases/append.ts";
 export {
   ensureLogKey,
   InconsistentLogError,

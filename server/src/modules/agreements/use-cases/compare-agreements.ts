@@ -84,7 +84,7 @@ export function compareToCsv(result: CompareResult): string {
   return toCsv([header, ...lines]);
 }
 
-/** A typed value in short, language-neutral form: "12 hours", "1050.00 EUR/1 day", "×1.46", "PT48H". */
+/** A typed value in short, language-neutral form: "12 hours", "1050.00 EUR/1 day", "×1.46 scale", "PT48H". */
 export function describeValue(value: FindingValue): string {
   switch (value.kind) {
     case "number":
@@ -92,7 +92,7 @@ export function describeValue(value: FindingValue): string {
     case "money":
       return `${value.amount} ${value.currency}${value.per ? `/${value.per.quantity} ${value.per.unit}` : ""}`;
     case "multiplier":
-      return `×${value.value}`;
+      return `×${value.value}${value.base ? ` ${value.base}` : ""}`;
     case "duration":
       return value.value;
     case "boolean":

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import canonicalize from "canonicalize";
 import type { Agreement } from "../../../../../common/agreements.ts";
 import type { Db } from "../../../platform/db/database.ts";
-import { appendToLog } from "../../transparency/index.ts";
+import { appendEntryToLog } from "../../transparency/index.ts";
 
 /**
  * Every version of an agreement goes on the transparency log: which agreement, which union, and a
@@ -18,20 +18,17 @@ export async function logAgreementSaved(
   const content = `sha256:${createHash("sha256")
     .update(canonicalize(change.agreement) ?? "", "utf8")
     .digest("hex")}`;
-  const [entry] = await appendToLog(
+  const index = await appendEntryToLog(
     trx,
-    [
-      {
-        kind: "agreement.saved",
-        agreement: change.agreement.id,
-        organization: change.organizationId,
-        action: change.action,
-        content,
-      },
-    ],
+    {
+      kind: "agreement.saved",
+      agreement: change.agreement.id,
+      organization: change.organizationId,
+      action: change.action,
+      content,
+    },
     now,
   );
-  if (!entry) throw new Error("The transparency log appended nothing.");
-  await trx.updateTable("agreements").set({ log_index: entry.index }).where("id", "=", change.agreement.id).execute();
-  return entry.index;
+  await trx.updateTable("agreements").set({ log_index: index }).where("id", "=", change.agreement.id).execute();
+  return index;
 }

@@ -11,7 +11,7 @@ import {
 } from "../../../../../common/consent-snapshot.ts";
 import type { SecretBox } from "../../../platform/crypto/secret-box.ts";
 import { type Db, inTransaction } from "../../../platform/db/database.ts";
-import { appendToLog, signWithLogKey } from "../../transparency/index.ts";
+import { appendEntryToLog, signWithLogKey } from "../../transparency/index.ts";
 import { buildFuseFilter } from "./fuse-filter.ts";
 
 /** What a snapshot needs of an asset: its names and its own policy. */
@@ -178,10 +178,13 @@ export class SnapshotService {
       { pause: yieldToEventLoop },
     );
     const sha256 = createHash("sha256").update(bytes).digest("base64");
-    const [entry] = await inTransaction(db, (trx) =>
-      appendToLog(trx, [{ kind: "consent.snapshot", sha256, keys: keyCount, created: createdAt.toISOString() }], now()),
+    const logIndex = await inTransaction(db, (trx) =>
+      appendEntryToLog(
+        trx,
+        { kind: "consent.snapshot", sha256, keys: keyCount, created: createdAt.toISOString() },
+        now(),
+      ),
     );
-    const logIndex = entry?.index ?? null;
     const text = snapshotNoteText({ origin, sha256, keyCount, createdAt, logIndex });
     const { note } = await signWithLogKey(db, secretBox, origin, text, now());
     const file: SnapshotFile = {

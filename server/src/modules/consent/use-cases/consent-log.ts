@@ -1,6 +1,6 @@
 import type { ConsentStatus, Scope } from "../../../../../common/consent.ts";
 import type { Db } from "../../../platform/db/database.ts";
-import { appendToLog, commitTo } from "../../transparency/index.ts";
+import { appendEntryToLog, commitTo } from "../../transparency/index.ts";
 
 /**
  * What the transparency log learns about consent: which union's member (a commitment, never who),
@@ -27,45 +27,36 @@ export async function logConsentEvent(
     event.scope.project === null
       ? null
       : await commitTo(trx, `consent-request:${event.requestId}`, `project:${event.scope.project}`, now);
-  const [entry] = await appendToLog(
+  return appendEntryToLog(
     trx,
-    [
-      {
-        kind: event.kind,
-        request,
-        asset,
-        union: event.unionId,
-        requester: event.requesterId,
-        status: event.status,
-        useTypes: event.scope.useTypes,
-        generative: event.scope.generative,
-        project,
-        territories: event.scope.territories,
-        from: event.scope.from,
-        to: event.scope.to,
-        ...(event.clauses ? { clauses: event.clauses } : {}),
-      },
-    ],
+    {
+      kind: event.kind,
+      request,
+      asset,
+      union: event.unionId,
+      requester: event.requesterId,
+      status: event.status,
+      useTypes: event.scope.useTypes,
+      generative: event.scope.generative,
+      project,
+      territories: event.scope.territories,
+      from: event.scope.from,
+      to: event.scope.to,
+      ...(event.clauses ? { clauses: event.clauses } : {}),
+    },
     now,
   );
-  return (entry as { index: number }).index;
 }
 
 export async function logAssetRegistered(trx: Db, asset: { id: string; unionId: string; kind: string }, now: Date) {
   const commitment = await commitTo(trx, `consent-asset:${asset.id}`, asset.id, now);
-  const [entry] = await appendToLog(
+  return appendEntryToLog(
     trx,
-    [{ kind: "consent.asset", asset: commitment, union: asset.unionId, assetKind: asset.kind }],
+    { kind: "consent.asset", asset: commitment, union: asset.unionId, assetKind: asset.kind },
     now,
   );
-  return (entry as { index: number }).index;
 }
 
 export async function logStrike(trx: Db, strike: { unionId: string; onStrike: boolean }, now: Date) {
-  const [entry] = await appendToLog(
-    trx,
-    [{ kind: "consent.strike", union: strike.unionId, onStrike: strike.onStrike }],
-    now,
-  );
-  return (entry as { index: number }).index;
+  return appendEntryToLog(trx, { kind: "consent.strike", union: strike.unionId, onStrike: strike.onStrike }, now);
 }

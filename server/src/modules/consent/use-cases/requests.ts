@@ -17,7 +17,6 @@ import {
   insertEvent,
   insertGrant,
   insertRequest,
-  isOnStrike,
   listGrants,
   listRequests,
   notifyChange,
@@ -68,7 +67,7 @@ export async function requestConsent(
       requestedAt: now,
       startsAt: new Date(input.startsAt),
       member: { minor: false, deceased: false },
-      unionOnStrike: await isOnStrike(context.db, asset.organization_id),
+      unionOnStrike: context.index.isOnStrike(asset.organization_id),
     },
     agreementTerms,
   );

@@ -1,6 +1,6 @@
 import type { CaseSummary } from "../../../../../common/reports.ts";
 import type { Db } from "../../../platform/db/database.ts";
-import { appendToLog, commitTo, eraseSubject, type LogEvent } from "../../transparency/index.ts";
+import { appendEntryToLog, commitTo, eraseSubject } from "../../transparency/index.ts";
 
 /**
  * What the transparency log learns about a case: that it moved, where and to which status, under a
@@ -20,7 +20,7 @@ export async function logCaseStatus(
   now: Date,
 ): Promise<number> {
   const report = await commitTo(trx, subjectOf(change.reportId), change.reportId, now);
-  return appendOne(
+  return appendEntryToLog(
     trx,
     {
       kind: "report.status",
@@ -39,7 +39,7 @@ export async function logCaseReferred(
   now: Date,
 ): Promise<number> {
   const report = await commitTo(trx, subjectOf(referral.reportId), referral.reportId, now);
-  return appendOne(trx, { kind: "report.referred", report, from: referral.from, to: referral.to }, now);
+  return appendEntryToLog(trx, { kind: "report.referred", report, from: referral.from, to: referral.to }, now);
 }
 
 /** The case is gone (deleted by an officer, or expired): logged, then its commitment can no longer be opened. */
@@ -49,17 +49,11 @@ export async function logCaseRemoved(
   now: Date,
 ): Promise<number> {
   const report = await commitTo(trx, subjectOf(removal.reportId), removal.reportId, now);
-  const index = await appendOne(
+  const index = await appendEntryToLog(
     trx,
     { kind: "report.removed", report, organization: removal.organizationId, reason: removal.reason },
     now,
   );
   await eraseSubject(trx, subjectOf(removal.reportId));
   return index;
-}
-
-async function appendOne(trx: Db, event: LogEvent, now: Date): Promise<number> {
-  const [entry] = await appendToLog(trx, [event], now);
-  if (!entry) throw new Error("The transparency log appended nothing.");
-  return entry.index;
 }

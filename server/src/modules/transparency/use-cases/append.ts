@@ -33,6 +33,13 @@ export async function appendToLog(trx: Db, events: LogEvent[], now: Date): Promi
   return entries.map(({ leafHash: hash }, offset) => ({ index: first + offset, leafHash: hash }));
 }
 
+/** Appends one event; returns its index (for the caller's own record of where it sits in the log). */
+export async function appendEntryToLog(trx: Db, event: LogEvent, now: Date): Promise<number> {
+  const [entry] = await appendToLog(trx, [event], now);
+  if (!entry) throw new Error("The transparency log appended nothing.");
+  return entry.index;
+}
+
 /**
  * A commitment to a person or a piece of content: SHA-256 of a random salt and the value, the same
  * one each time for the same subject and value (so a case's entries can be told apart from

@@ -1,5 +1,5 @@
 import { type Db, inTransaction } from "../../../platform/db/database.ts";
-import { listLeafHashes, lockTree, logSize, treeSize, writeTreeGrowth } from "../transparency.repository.ts";
+import { listLeafHashes, lockTree, logSize, writeTreeGrowth } from "../transparency.repository.ts";
 import { decodeFrontier, encodeFrontier, extendFrontier, storedFrontier } from "./stored-tree.ts";
 
 /** Leaves read and hashed into the tree per transaction. */
@@ -29,9 +29,4 @@ export async function integrateLog(db: Db): Promise<number> {
     });
     if (grown.done) return grown.size;
   }
-}
-
-/** Makes sure the stored tree covers the first `size` entries (no write when it already does). */
-export async function ensureTreeCovers(db: Db, size: number): Promise<void> {
-  if ((await treeSize(db)) < size) await integrateLog(db);
 }

@@ -90,8 +90,8 @@ function mergeRanges(ranges: [number, number][]): [number, number][] {
 }
 
 /** The root of the first `size` entries (the stored tree must cover them), from O(log size) hashes read at once. */
-export function storedRoot(db: Db, size: number, grow?: () => Promise<unknown>): Promise<Uint8Array> {
-  return withStoredTree(db, (hashes) => rootAt(size, hashes), { covers: size, ...(grow ? { grow } : {}) });
+export function storedRoot(db: Db, size: number): Promise<Uint8Array> {
+  return withStoredTree(db, (hashes) => rootAt(size, hashes), { covers: size });
 }
 
 /**
@@ -161,7 +161,7 @@ export function encodeFrontier(frontier: readonly Uint8Array[]): Uint8Array {
 }
 
 /** The stored edge, or null when it does not fit a tree of `size` leaves (one hash per binary 1). */
-export function decodeFrontier(bytes: Uint8Array | null, size: number): Uint8Array[] | null {
-  if (!bytes || bytes.length !== completeSubtrees(size).length * HASH_SIZE) return null;
+export function decodeFrontier(bytes: Uint8Array, size: number): Uint8Array[] | null {
+  if (bytes.length !== completeSubtrees(size).length * HASH_SIZE) return null;
   return Array.from({ length: bytes.length / HASH_SIZE }, (_, i) => bytes.slice(i * HASH_SIZE, (i + 1) * HASH_SIZE));
 }
