@@ -118,7 +118,7 @@ async function openRegistry(context: MeasureContext): Promise<ConsentRegistryFix
     details: [
       `${ASSETS.toLocaleString("en-US")} assets and ${GRANTS.toLocaleString("en-US")} grants loaded by SQL in ${loaded.toFixed(1)} s; ` +
         `app built in ${buildSeconds.toFixed(1)} s, its decision index from the database (heap grew ${heapMiB.toFixed(0)} MiB, ` +
-          "garbage not collected: the rows read are in it too)",
+        "garbage not collected: the rows read are in it too)",
       `items: ${items.length} seeded, mixed: ${granted.length} granted assets by id, 700 by SHA-256 (policy or no consent), ` +
         "200 by fingerprint, 200 unknown SHA-256",
     ],
